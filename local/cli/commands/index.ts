@@ -1,0 +1,7 @@
+import type { Command } from 'commander';
+
+/** Registers one command (or group) on the program. */
+export type RegisterCommand = (program: Command) => void;
+
+/** Every command of the CLI; add one import and one entry per command file. */
+export const COMMANDS: readonly RegisterCommand[] = [];
