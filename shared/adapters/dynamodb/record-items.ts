@@ -1,0 +1,89 @@
+/**
+ * How submission and report records map to items of the `reports` table (key design in tables.ts). The record
+ * itself is kept as JSON in `data`; the key and index attributes beside it are derived, so rewriting the same
+ * record rewrites the same item (idempotent) and moves it between index partitions when its attribution changes.
+ */
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import type { ReportRecord, SubmissionRecord } from '../../core/model/index.ts';
+import { RECEIVED_SORT_KEY, REPORT_INDEXES, SUBMISSION_STATUS_INDEX } from './tables.ts';
+
+type Item = Record<string, AttributeValue>;
+
+/** Items are limited to 400 KB (DynamoDB quotas); the rest of the budget is keys and index attributes. */
+const MAX_DATA_BYTES = 380_000;
+
+/** A record too large for one item even after the core's caps: permanent, never retried successfully. */
+export class RecordTooLargeError extends Error {
+  override name = 'RecordTooLargeError';
+}
+
+/** Primary key of a submission item. */
+export const submissionKey = (submissionId: string): Item => ({
+  pk: { S: `SUB#${submissionId}` },
+  sk: { S: 'SUBMISSION' },
+});
+
+/** Primary key of a report item. */
+export const reportKey = (reportId: string): Item => ({
+  pk: { S: `REPORT#${reportId}` },
+  sk: { S: 'REPORT' },
+});
+
+/** `<receivedAt>#<id>`: newest-first order within every index partition, unique per item. */
+export const receivedSortKey = (receivedAt: string, id: string): string => `${receivedAt}#${id}`;
+
+function data(record: unknown): AttributeValue {
+  const json = JSON.stringify(record);
+  if (Buffer.byteLength(json, 'utf8') > MAX_DATA_BYTES) {
+    throw new RecordTooLargeError(`record of ${Buffer.byteLength(json, 'utf8')} bytes exceeds one item`);
+  }
+  return { S: json };
+}
+
+/** Index attributes are left out when empty: DynamoDB rejects empty strings as index keys (sparse indexes). */
+function indexAttributes(pairs: readonly (readonly [string, string | undefined])[]): Item {
+  const item: Item = {};
+  for (const [name, value] of pairs) {
+    if (value !== undefined && value !== '') item[name] = { S: value };
+  }
+  return item;
+}
+
+/** The item for a submission record. */
+export function submissionItem(record: SubmissionRecord): Item {
+  return {
+    ...submissionKey(record.submissionId),
+    ...indexAttributes([
+      [SUBMISSION_STATUS_INDEX.partitionKey, record.status],
+      [RECEIVED_SORT_KEY, receivedSortKey(record.receivedAt, record.submissionId)],
+    ]),
+    expiresAt: { N: String(record.expiresAt) },
+    data: data(record),
+  };
+}
+
+/** The item for a report record, with one attribute per report index it belongs to. */
+export function reportItem(record: ReportRecord): Item {
+  return {
+    ...reportKey(record.reportId),
+    ...indexAttributes([
+      [RECEIVED_SORT_KEY, receivedSortKey(record.receivedAt, record.reportId)],
+      [REPORT_INDEXES.tenant.partitionKey, record.tenantId],
+      [REPORT_INDEXES['source-ip'].partitionKey, record.sourceIp?.toLowerCase()],
+      [REPORT_INDEXES['sender-domain'].partitionKey, record.senderDomain?.toLowerCase()],
+      [REPORT_INDEXES['sender-address'].partitionKey, record.senderAddress?.toLowerCase()],
+      [REPORT_INDEXES.reporter.partitionKey, record.reporter.domain?.toLowerCase()],
+      [REPORT_INDEXES.fingerprint.partitionKey, record.fingerprint],
+      [REPORT_INDEXES.received.partitionKey, record.receivedAt.slice(0, 10)],
+    ]),
+    expiresAt: { N: String(record.expiresAt) },
+    data: data(record),
+  };
+}
+
+/** The record kept in an item's `data`. */
+export function recordOf<T>(item: Item): T {
+  const json = item.data?.S;
+  if (json === undefined) throw new Error('item without data attribute');
+  return JSON.parse(json) as T;
+}

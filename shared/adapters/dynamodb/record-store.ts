@@ -1,0 +1,78 @@
+/**
+ * Submissions and reports in the `reports` table (key design in tables.ts). Writes are plain puts of items
+ * derived from the records, so writing the same records again yields the same items and never a duplicate.
+ */
+import { type DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import type { ReportRecord, SubmissionRecord, SubmissionStatus } from '../../core/model/index.ts';
+import type { RecordStore, ReportIndex } from '../../core/ports.ts';
+import { batchWriteAll } from './batch-requests.ts';
+import { type IndexPartition, queryNewestFirst } from './newest-first-query.ts';
+import { recordOf, reportItem, reportKey, submissionItem, submissionKey } from './record-items.ts';
+import { REPORT_INDEXES, SUBMISSION_STATUS_INDEX } from './tables.ts';
+
+/** The index partition serving a ReportIndex (values normalised as record-items.ts writes them). */
+function reportPartition(index: ReportIndex): IndexPartition {
+  switch (index.by) {
+    case 'tenant':
+      return { index: REPORT_INDEXES.tenant, value: index.tenantId };
+    case 'source-ip':
+      return { index: REPORT_INDEXES['source-ip'], value: index.sourceIp.toLowerCase() };
+    case 'sender-domain':
+      return { index: REPORT_INDEXES['sender-domain'], value: index.senderDomain.toLowerCase() };
+    case 'sender-address':
+      return { index: REPORT_INDEXES['sender-address'], value: index.senderAddress.toLowerCase() };
+    case 'reporter':
+      return { index: REPORT_INDEXES.reporter, value: index.reporterDomain.toLowerCase() };
+    case 'fingerprint':
+      return { index: REPORT_INDEXES.fingerprint, value: index.fingerprint };
+    case 'received':
+      return { index: REPORT_INDEXES.received, value: index.day };
+  }
+}
+
+const ALL_STATUSES: readonly SubmissionStatus[] = ['processed', 'unusable'];
+
+/** Creates the DynamoDB record store on `tableName` (a table shaped as TABLE_SPECS.reports). */
+export function createDynamoRecordStore(options: { client: DynamoDBClient; tableName: string }): RecordStore {
+  const { client, tableName } = options;
+  return {
+    async putSubmission(record) {
+      await client.send(new PutItemCommand({ TableName: tableName, Item: submissionItem(record) }));
+    },
+
+    async putReports(records) {
+      const items = records.map(reportItem); // throws RecordTooLargeError before anything is written
+      await batchWriteAll(
+        client,
+        tableName,
+        items.map((Item) => ({ PutRequest: { Item } })),
+      );
+    },
+
+    async getSubmission(submissionId) {
+      const { Item: item } = await client.send(
+        new GetItemCommand({ TableName: tableName, Key: submissionKey(submissionId), ConsistentRead: true }),
+      );
+      return item === undefined ? undefined : recordOf<SubmissionRecord>(item);
+    },
+
+    async getReport(reportId) {
+      const { Item: item } = await client.send(
+        new GetItemCommand({ TableName: tableName, Key: reportKey(reportId), ConsistentRead: true }),
+      );
+      return item === undefined ? undefined : recordOf<ReportRecord>(item);
+    },
+
+    async queryReports(query) {
+      const page = await queryNewestFirst(client, tableName, [reportPartition(query.index)], query);
+      return { items: page.items.map((item) => recordOf<ReportRecord>(item)), cursor: page.cursor };
+    },
+
+    async listSubmissions(query) {
+      const statuses = query.status === undefined ? ALL_STATUSES : [query.status];
+      const partitions = statuses.map((value) => ({ index: SUBMISSION_STATUS_INDEX, value }));
+      const page = await queryNewestFirst(client, tableName, partitions, query);
+      return { items: page.items.map((item) => recordOf<SubmissionRecord>(item)), cursor: page.cursor };
+    },
+  };
+}
