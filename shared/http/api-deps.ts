@@ -93,6 +93,7 @@ export interface ScoringApi {
 /** The tenant directory as the API needs it. */
 export interface TenantReader {
   getTenant(tenantId: string): Promise<Tenant | undefined>;
+  findTenantByDomain(domain: string): Promise<{ tenant: Tenant } | undefined>;
   listTenants(): Promise<readonly Tenant[]>;
 }
 

@@ -1,0 +1,35 @@
+import { REMEDIATION_CHECKLIST, type RemediationItem } from '../core/model/index.ts';
+import { isRecord, type Parsed } from './query-params.ts';
+
+/** A reason long enough to mean something, short enough for an audit line. */
+const MIN_REASON_LENGTH = 3;
+const MAX_REASON_LENGTH = 2000;
+
+/** What an analyst submits to lift a restriction. */
+export interface LiftBody {
+  readonly reason: string;
+  readonly checklist: readonly RemediationItem[];
+}
+
+/**
+ * Validates a lift body: a reason and every item of Exchange Online's remediation checklist confirmed
+ * (issue 5 §3); the reason names what is missing.
+ */
+export function parseLiftBody(body: unknown): Parsed<LiftBody> {
+  if (!isRecord(body)) return { ok: false, reason: 'The body must be a JSON object { reason, checklist }.' };
+  const reason = typeof body['reason'] === 'string' ? body['reason'].trim() : '';
+  if (reason.length < MIN_REASON_LENGTH || reason.length > MAX_REASON_LENGTH) {
+    return { ok: false, reason: `reason must be ${MIN_REASON_LENGTH} to ${MAX_REASON_LENGTH} characters.` };
+  }
+  const raw = body['checklist'];
+  if (!Array.isArray(raw) || raw.some((item) => typeof item !== 'string')) {
+    return { ok: false, reason: 'checklist must be an array of remediation item names.' };
+  }
+  const unknown = raw.filter((item) => !(REMEDIATION_CHECKLIST as readonly string[]).includes(item));
+  if (unknown.length > 0) {
+    return { ok: false, reason: `checklist has unknown items; use: ${REMEDIATION_CHECKLIST.join(', ')}.` };
+  }
+  const missing = REMEDIATION_CHECKLIST.filter((item) => !raw.includes(item));
+  if (missing.length > 0) return { ok: false, reason: `checklist must confirm: ${missing.join(', ')}.` };
+  return { ok: true, value: { reason, checklist: [...REMEDIATION_CHECKLIST] } };
+}

@@ -1,0 +1,345 @@
+import { type JsonSchema, OPENAPI_SCHEMAS } from './openapi-schemas.ts';
+import { REPORT_FILTER_PARAMS } from './report-filters.ts';
+
+interface Parameter {
+  readonly name: string;
+  readonly in: 'path' | 'query';
+  readonly required?: boolean;
+  readonly description?: string;
+  readonly schema: JsonSchema;
+}
+
+interface Operation {
+  readonly summary: string;
+  readonly operationId: string;
+  readonly tags: readonly string[];
+  readonly security?: readonly Record<string, readonly string[]>[];
+  readonly parameters?: readonly Parameter[];
+  readonly requestBody?: {
+    readonly required: true;
+    readonly content: Record<string, { schema: JsonSchema }>;
+  };
+  readonly responses: Readonly<
+    Record<string, { description: string; content?: Record<string, { schema: JsonSchema }> }>
+  >;
+}
+
+/** The OpenAPI 3.1 document shape this file fills in. */
+export interface OpenApiDocument {
+  readonly openapi: '3.1.0';
+  readonly info: { readonly title: string; readonly version: string; readonly description: string };
+  readonly paths: Readonly<Record<string, Readonly<Record<string, Operation>>>>;
+  readonly components: {
+    readonly schemas: Readonly<Record<string, JsonSchema>>;
+    readonly securitySchemes: Readonly<Record<string, unknown>>;
+  };
+  readonly security: readonly Record<string, readonly string[]>[];
+}
+
+const json = (schema: JsonSchema) => ({ 'application/json': { schema } });
+const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
+const ok = (schema: JsonSchema, description = 'OK') => ({ description, content: json(schema) });
+const ERRORS = {
+  '400': { description: 'Bad parameter; the message names it.', content: json(ref('Error')) },
+  '401': { description: 'No valid token.', content: json(ref('Error')) },
+  '403': { description: 'The token lacks the role.', content: json(ref('Error')) },
+  '404': { description: 'Not found.', content: json(ref('Error')) },
+} as const;
+const id = (name = 'id'): Parameter => ({ name, in: 'path', required: true, schema: { type: 'string' } });
+const q = (name: string, description?: string, schema: JsonSchema = { type: 'string' }): Parameter => ({
+  name,
+  in: 'query',
+  ...(description ? { description } : {}),
+  schema,
+});
+const page = [q('limit', '1–500, default 50', { type: 'integer' }), q('cursor', 'From the previous page.')];
+const reportFilters = REPORT_FILTER_PARAMS.map((name) => q(name));
+const anyObject: JsonSchema = { type: 'object' };
+
+function op(
+  operationId: string,
+  summary: string,
+  tag: string,
+  responses: Operation['responses'],
+  extra: Partial<Operation> = {},
+): Operation {
+  return { operationId, summary, tags: [tag], responses: { ...responses, ...ERRORS }, ...extra };
+}
+
+/** The API description served at `/v1/openapi.json`; tests check every route is in it. */
+export const OPENAPI_DOCUMENT: OpenApiDocument = {
+  openapi: '3.1.0',
+  info: {
+    title: 'abuse-intake analyst API',
+    version: '1',
+    description:
+      'Tenants, scores, reports and restrictions. Bearer tokens have the read or manage role; lifting, policy ' +
+      'changes and replays need manage and are audited with the actor. Report fields are attacker-controlled.',
+  },
+  security: [{ bearer: [] }],
+  components: {
+    schemas: OPENAPI_SCHEMAS,
+    securitySchemes: {
+      bearer: { type: 'http', scheme: 'bearer', description: 'API token (read or manage).' },
+    },
+  },
+  paths: {
+    '/health': {
+      get: op(
+        'health',
+        'Runtime health (no token).',
+        'operations',
+        { '200': ok(ref('Health')) },
+        { security: [] },
+      ),
+    },
+    '/v1/health': {
+      get: op('healthDetail', 'Health plus intake per hour and unusable/unattributed rates.', 'operations', {
+        '200': ok(anyObject),
+      }),
+    },
+    '/v1/stats': {
+      get: op(
+        'stats',
+        'Intake volume and rates over a window.',
+        'operations',
+        { '200': ok(ref('IntakeStats')) },
+        {
+          parameters: [q('window', '24h, 7d or 30d', { type: 'string', enum: ['24h', '7d', '30d'] })],
+        },
+      ),
+    },
+    '/v1/me': { get: op('me', 'The caller and its role.', 'operations', { '200': ok(anyObject) }) },
+    '/v1/search': {
+      get: op(
+        'search',
+        'Search by Message-ID, IP, domain, address or id.',
+        'reports',
+        { '200': ok(anyObject) },
+        {
+          parameters: [{ ...q('q'), required: true }],
+        },
+      ),
+    },
+    '/v1/tenants': {
+      get: op(
+        'listTenants',
+        'Tenants by score, name or threshold ratio; filter by state.',
+        'tenants',
+        {
+          '200': ok(anyObject),
+        },
+        {
+          parameters: [
+            q('sort', 'score | name | ratio'),
+            q('state'),
+            q('limit', undefined, { type: 'integer' }),
+          ],
+        },
+      ),
+    },
+    '/v1/tenants/{id}': {
+      get: op(
+        'getTenant',
+        'Tenant, standing and explanation, score history, suppression list.',
+        'tenants',
+        {
+          '200': ok(anyObject),
+        },
+        { parameters: [id(), q('days', 'History length, 1–90', { type: 'integer' })] },
+      ),
+    },
+    '/v1/tenants/{id}/history': {
+      get: op(
+        'tenantHistory',
+        'Score over time.',
+        'tenants',
+        { '200': ok(anyObject) },
+        {
+          parameters: [id(), q('days', undefined, { type: 'integer' })],
+        },
+      ),
+    },
+    '/v1/tenants/{id}/breakdown': {
+      get: op(
+        'tenantBreakdown',
+        'Reports by sender, IP, domain, reporter, feedback type.',
+        'tenants',
+        {
+          '200': ok(anyObject),
+        },
+        { parameters: [id(), q('days', undefined, { type: 'integer' })] },
+      ),
+    },
+    '/v1/tenants/{id}/audit': {
+      get: op(
+        'tenantAudit',
+        'Audit trail, newest first.',
+        'restrictions',
+        { '200': ok(ref('AuditPage')) },
+        {
+          parameters: [id(), ...page],
+        },
+      ),
+    },
+    '/v1/tenants/{id}/suppression-list': {
+      get: op(
+        'suppressionList',
+        'Complaining recipients.',
+        'tenants',
+        { '200': ok(anyObject) },
+        {
+          parameters: [id()],
+        },
+      ),
+    },
+    '/v1/tenants/{id}/sending-status': {
+      get: op(
+        'sendingStatus',
+        'Enforcement answer for the MTA (token configurable).',
+        'enforcement',
+        {
+          '200': ok(ref('SendingDecision')),
+        },
+        { parameters: [id(), q('fromDomain')], security: [{}, { bearer: [] }] },
+      ),
+    },
+    '/v1/tenants/{id}/lift': {
+      post: op(
+        'liftRestriction',
+        'Lift a restriction (manage).',
+        'restrictions',
+        { '200': ok(anyObject) },
+        {
+          parameters: [id()],
+          requestBody: { required: true, content: json(ref('LiftRequest')) },
+        },
+      ),
+    },
+    '/v1/tenants/{id}/policy': {
+      get: op(
+        'getTenantPolicy',
+        'Policy overrides.',
+        'restrictions',
+        { '200': ok(anyObject) },
+        {
+          parameters: [id()],
+        },
+      ),
+      put: op(
+        'setTenantPolicy',
+        'Change policy overrides (manage).',
+        'restrictions',
+        { '200': ok(anyObject) },
+        {
+          parameters: [id()],
+          requestBody: { required: true, content: json(ref('PolicyChange')) },
+        },
+      ),
+    },
+    '/v1/restrictions': {
+      get: op('listRestrictions', 'Restricted tenants.', 'restrictions', { '200': ok(anyObject) }),
+    },
+    '/v1/policy': { get: op('getPolicy', 'The scoring policy.', 'restrictions', { '200': ok(anyObject) }) },
+    '/v1/dead-letters/replay': {
+      post: op('replayDeadLetters', 'Replay dead letters (manage).', 'operations', { '200': ok(anyObject) }),
+    },
+    '/v1/reports': {
+      get: op(
+        'listReports',
+        'Reports, newest first, with filters and a cursor.',
+        'reports',
+        {
+          '200': ok(ref('ReportList')),
+        },
+        { parameters: [...reportFilters, ...page] },
+      ),
+    },
+    '/v1/reports/{id}': {
+      get: op(
+        'getReport',
+        'One report: parsed fields, attribution signals.',
+        'reports',
+        { '200': ok(anyObject) },
+        {
+          parameters: [id()],
+        },
+      ),
+    },
+    '/v1/reports/{id}/raw': {
+      get: op(
+        'getReportRaw',
+        'Raw mail of the report’s submission (attachment).',
+        'reports',
+        {
+          '200': {
+            description: 'text/plain attachment',
+            content: { 'text/plain': { schema: { type: 'string' } } },
+          },
+        },
+        { parameters: [id()] },
+      ),
+    },
+    '/v1/submissions': {
+      get: op(
+        'listSubmissions',
+        'Submissions; status=unusable shows reasons.',
+        'reports',
+        {
+          '200': ok(ref('SubmissionList')),
+        },
+        { parameters: [q('status', 'processed | unusable'), ...page] },
+      ),
+    },
+    '/v1/submissions/{id}': {
+      get: op(
+        'getSubmission',
+        'One submission.',
+        'reports',
+        { '200': ok(ref('Submission')) },
+        {
+          parameters: [id()],
+        },
+      ),
+    },
+    '/v1/submissions/{id}/raw': {
+      get: op(
+        'getSubmissionRaw',
+        'Raw mail (attachment).',
+        'reports',
+        {
+          '200': {
+            description: 'text/plain attachment',
+            content: { 'text/plain': { schema: { type: 'string' } } },
+          },
+        },
+        { parameters: [id()] },
+      ),
+    },
+    '/v1/exports/reports.csv': {
+      get: op(
+        'exportReportsCsv',
+        'Reports as CSV (streamed).',
+        'exports',
+        {
+          '200': { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } },
+        },
+        { parameters: reportFilters },
+      ),
+    },
+    '/v1/exports/reports.json': {
+      get: op(
+        'exportReportsJson',
+        'Reports as a JSON array (streamed).',
+        'exports',
+        {
+          '200': ok({ type: 'array', items: ref('ReportSummary') }),
+        },
+        { parameters: reportFilters },
+      ),
+    },
+    '/v1/openapi.json': {
+      get: op('openapi', 'This document.', 'operations', { '200': ok(anyObject) }),
+    },
+  },
+};

@@ -1,0 +1,102 @@
+import type { ApiDeps } from '../api-deps.ts';
+import { badRequest, jsonResponse } from '../api-responses.ts';
+import { type IntakeStats, intakeStats, STATS_WINDOWS, type StatsWindow } from '../intake-stats.ts';
+import { searchReports } from '../report-search.ts';
+import { summarizeReport } from '../report-views.ts';
+import type { Route } from '../router.ts';
+import { classifySearch, MAX_SEARCH_LENGTH } from '../search-query.ts';
+import { withAnalyst } from './analyst-guard.ts';
+
+/** Reports shown per search; the reports page pages further with the same filters. */
+const SEARCH_PAGE = 50;
+
+/** Search, intake statistics, detailed health and who-am-I. */
+export function searchRoutes(deps: ApiDeps): Route[] {
+  return [
+    {
+      method: 'GET',
+      pattern: '/v1/me',
+      access: 'read',
+      handle: async ({ identity }) => jsonResponse(200, identity),
+    },
+    {
+      method: 'GET',
+      pattern: '/v1/search',
+      access: 'read',
+      handle: withAnalyst(deps, async ({ request }, analyst) => {
+        const q = request.query['q']?.trim() ?? '';
+        if (!q || q.length > MAX_SEARCH_LENGTH)
+          return badRequest(`q must be 1 to ${MAX_SEARCH_LENGTH} characters.`);
+        const { kind, filters } = classifySearch(q);
+        const now = deps.now();
+        if (kind === 'id') {
+          const [tenant, report, submission] = await Promise.all([
+            analyst.tenants.getTenant(q),
+            analyst.records.getReport(q),
+            analyst.records.getSubmission(q),
+          ]);
+          return jsonResponse(200, {
+            kind,
+            filters,
+            tenants: tenant ? [{ tenantId: tenant.tenantId, name: tenant.name }] : [],
+            reports: report ? [summarizeReport(report)] : [],
+            submissionId: submission?.submissionId ?? null,
+            cursor: null,
+          });
+        }
+        let effective = filters;
+        let page = await searchReports(analyst.records, filters, { limit: SEARCH_PAGE }, now);
+        // An address-shaped query may be a Message-ID typed without its angle brackets.
+        if (kind === 'address' && page.items.length === 0) {
+          effective = { messageId: q };
+          page = await searchReports(analyst.records, effective, { limit: SEARCH_PAGE }, now);
+        }
+        const owner =
+          kind === 'domain' ? await analyst.tenants.findTenantByDomain(q.toLowerCase()) : undefined;
+        return jsonResponse(200, {
+          kind,
+          filters: effective,
+          tenants: owner ? [{ tenantId: owner.tenant.tenantId, name: owner.tenant.name }] : [],
+          reports: page.items.map(summarizeReport),
+          submissionId: null,
+          cursor: page.cursor ?? null,
+        });
+      }),
+    },
+    {
+      method: 'GET',
+      pattern: '/v1/stats',
+      access: 'read',
+      handle: withAnalyst(deps, async ({ request }, analyst) => {
+        const window = request.query['window'] ?? '24h';
+        if (!(window in STATS_WINDOWS)) return badRequest('window must be 24h, 7d or 30d.');
+        return jsonResponse(200, await intakeStats(analyst.records, window as StatsWindow, deps.now()));
+      }),
+    },
+    {
+      method: 'GET',
+      pattern: '/v1/health',
+      access: 'read',
+      handle: async () => {
+        const runtime = await deps.health();
+        const stats: IntakeStats | null = deps.analyst
+          ? await intakeStats(deps.analyst.records, '24h', deps.now())
+          : null;
+        return jsonResponse(200, {
+          ...runtime,
+          intakeLast24h: stats && {
+            submissions: stats.totals.submissions,
+            reports: stats.totals.reports,
+            perHour: stats.buckets.map((b) => ({
+              start: b.start,
+              submissions: b.submissions,
+              reports: b.reports,
+            })),
+            unusableRate: stats.unusableRate,
+            unattributedRate: stats.unattributedRate,
+          },
+        });
+      },
+    },
+  ];
+}

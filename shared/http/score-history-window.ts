@@ -1,0 +1,23 @@
+import type { Parsed } from './query-params.ts';
+
+/** Longest score history the API draws; past a few half-lives old reports contribute nothing visible. */
+export const MAX_HISTORY_DAYS = 90;
+export const DEFAULT_HISTORY_DAYS = 7;
+/** Points per chart; hourly up to 30 days, coarser beyond. */
+const MAX_HISTORY_POINTS = 721;
+const HOUR_MS = 3_600_000;
+
+/** The instants at which to evaluate a score curve ending at `now`, oldest first. */
+export function historyPoints(rawDays: string | undefined, now: string): Parsed<string[]> {
+  const days = rawDays === undefined || rawDays === '' ? DEFAULT_HISTORY_DAYS : Number(rawDays);
+  if (!Number.isInteger(days) || days < 1 || days > MAX_HISTORY_DAYS) {
+    return { ok: false, reason: `days must be an integer from 1 to ${MAX_HISTORY_DAYS}.` };
+  }
+  const end = Date.parse(now);
+  const count = Math.min(days * 24 + 1, MAX_HISTORY_POINTS);
+  const step = (days * 24 * HOUR_MS) / (count - 1);
+  return {
+    ok: true,
+    value: Array.from({ length: count }, (_, i) => new Date(end - (count - 1 - i) * step).toISOString()),
+  };
+}
