@@ -1,0 +1,111 @@
+/**
+ * DKIM verification against configured keys, without DNS (RFC 6376 §6.1; algorithms of RFC 8301 and
+ * RFC 8463). Outcomes are values: a signature that cannot be checked says why instead of throwing.
+ */
+import { createHash, type KeyObject, verify } from 'node:crypto';
+import type { DkimSignatureField, ReportedMessage } from '../model/index.ts';
+import {
+  canonicalizeBody,
+  parseCanonicalization,
+  selectSignedHeaders,
+  signatureValue,
+  signedHeaderData,
+} from './dkim-canonicalize.ts';
+
+/** RFC 8301 §3.2: verifiers must not accept RSA keys shorter than 1024 bits. */
+const MIN_RSA_BITS = 1024;
+
+/** Finds the public key for a signature's `s=`/`d=`; undefined when none is known (no DNS here). */
+export type DkimKeyLookup = (domain: string, selector: string) => Promise<KeyObject | undefined>;
+
+/**
+ * What a signature proves.
+ * - `pass`: header and body hashes verify.
+ * - `header-pass`: headers-only original; the header hash verifies and the body could not be checked.
+ * - `fail`: a hash or the signature does not verify (forged, altered, wrong key).
+ * - `no-key`: no configured key for d=/s=, so nothing could be checked.
+ * - `invalid`: malformed or unsupported (rsa-sha1, short key, From not signed…).
+ */
+export type DkimResult = 'pass' | 'header-pass' | 'fail' | 'no-key' | 'invalid';
+
+/** The outcome for one DKIM-Signature field. */
+export interface DkimCheck {
+  readonly signature: DkimSignatureField;
+  readonly domain: string;
+  readonly selector: string;
+  readonly result: DkimResult;
+  /** Header indexes the signature covers (selected through h=); meaningful when the result is a pass. */
+  readonly covered: ReadonlySet<number>;
+  /** One sentence: why this result. */
+  readonly reason: string;
+}
+
+/** Whether a check proves the headers it covers (DESIGN §3: a verified header hash does, bh aside). */
+export function provesHeaders(check: DkimCheck): boolean {
+  return check.result === 'pass' || check.result === 'header-pass';
+}
+
+/** Verifies one signature of `message` using `lookup` for its key. */
+export async function verifyDkimSignature(
+  message: ReportedMessage,
+  signature: DkimSignatureField,
+  lookup: DkimKeyLookup,
+): Promise<DkimCheck> {
+  const domain = signature.d ?? '';
+  const selector = signature.s ?? '';
+  const selected = selectSignedHeaders(message.headers, signature.h);
+  const covered = new Set(selected.filter((i): i is number => i !== undefined));
+  const outcome = (result: DkimResult, reason: string): DkimCheck => ({
+    signature,
+    domain,
+    selector,
+    result,
+    covered: result === 'pass' || result === 'header-pass' ? covered : new Set(),
+    reason,
+  });
+  const algorithm = signature.a?.toLowerCase();
+  const canonicalization = parseCanonicalization(signature.c);
+  const b = signatureValue(signature.raw);
+  if (domain === '' || selector === '' || b === undefined || signature.bh === undefined) {
+    return outcome('invalid', 'the signature lacks d=, s=, b= or bh= (RFC 6376 §3.5)');
+  }
+  if (algorithm !== 'rsa-sha256' && algorithm !== 'ed25519-sha256') {
+    return outcome('invalid', `algorithm ${algorithm ?? '(none)'} is not accepted (RFC 8301 §3.1)`);
+  }
+  if (canonicalization === undefined) return outcome('invalid', `unknown canonicalization c=${signature.c}`);
+  if (!signature.h.some((name) => name.toLowerCase() === 'from')) {
+    return outcome('invalid', 'h= does not include From (RFC 6376 §5.4)');
+  }
+  const key = await lookup(domain, selector);
+  if (key === undefined) return outcome('no-key', `no configured key for ${selector}._domainkey.${domain}`);
+  const expectedType = algorithm === 'rsa-sha256' ? 'rsa' : 'ed25519';
+  if (key.asymmetricKeyType !== expectedType) {
+    return outcome('fail', `the key for ${selector}._domainkey.${domain} is not ${expectedType}`);
+  }
+  if (expectedType === 'rsa' && (key.asymmetricKeyDetails?.modulusLength ?? 0) < MIN_RSA_BITS) {
+    return outcome('invalid', `the RSA key is shorter than ${MIN_RSA_BITS} bits (RFC 8301 §3.2)`);
+  }
+  const data = signedHeaderData(message.headers, selected, signature.raw, canonicalization.header);
+  if (!checkSignature(expectedType, data, key, Buffer.from(b, 'base64'))) {
+    return outcome('fail', `the header signature does not verify with ${selector}._domainkey.${domain}`);
+  }
+  if (message.completeness !== 'full' || message.rawBody === undefined) {
+    return outcome('header-pass', 'the header hash verifies; the body was not reported, so bh= is unchecked');
+  }
+  const body = canonicalizeBody(message.rawBody, canonicalization.body, signature.l);
+  const bodyHash = createHash('sha256').update(body).digest('base64');
+  if (bodyHash !== signature.bh.replace(/\s+/g, '')) {
+    return outcome('fail', 'the body hash does not match bh=: the body was altered after signing');
+  }
+  return outcome('pass', `verifies with ${selector}._domainkey.${domain}, headers and body`);
+}
+
+/** RSA signs the data with SHA-256 (RFC 6376 §3.3.1); Ed25519 signs the SHA-256 digest (RFC 8463 §3). */
+function checkSignature(type: 'rsa' | 'ed25519', data: Buffer, key: KeyObject, b: Buffer): boolean {
+  try {
+    if (type === 'rsa') return verify('sha256', data, key, b);
+    return verify(null, createHash('sha256').update(data).digest(), key, b);
+  } catch {
+    return false;
+  }
+}
