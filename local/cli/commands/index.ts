@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
+import { registerTenantsCommand } from './tenants.ts';
 
 /** Registers one command (or group) on the program. */
 export type RegisterCommand = (program: Command) => void;
 
 /** Every command of the CLI; add one import and one entry per command file. */
-export const COMMANDS: readonly RegisterCommand[] = [];
+export const COMMANDS: readonly RegisterCommand[] = [registerTenantsCommand];
