@@ -1,0 +1,86 @@
+import { CfnOutput, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { HttpApi, HttpMethod, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { apiEnvironment } from '../../functions/api/env.ts';
+import { TABLE_SPECS, type TableNames } from '../../shared/adapters/dynamodb/tables.ts';
+import type { AlarmTopic } from './alarm-topic.ts';
+import { PipelineFunction } from './pipeline-function.ts';
+import { grantReadRawMail, type RawMailLocation } from './raw-mail-reader.ts';
+import { grantTableRead, grantTableReadWrite } from './table-grants.ts';
+import { grantSendNotifications } from './tenant-scoring.ts';
+
+/** Props of {@link AnalystApi}. */
+export interface AnalystApiProps {
+  readonly tables: { readonly tenants: ITable; readonly reports: ITable; readonly scores: ITable };
+  readonly tableNames: TableNames;
+  readonly rawMailLocation: RawMailLocation;
+  /** IAM role names whose sessions get the `manage` role (lift, policy changes). */
+  readonly manageRoles: readonly string[];
+  readonly sesIdentityArn: string;
+  readonly notificationsFrom: string;
+  readonly alarms: AlarmTopic;
+}
+
+/** The enforcement route the outbound MTA polls (issue 5); a route of its own so it can be throttled apart. */
+export const ENFORCEMENT_ROUTE = '/v1/tenants/{tenantId}/sending-status';
+/** Steady and burst request rates per second for the whole API; the MTA caches answers, analysts are few. */
+const THROTTLE = { rateLimit: 200, burstLimit: 400 } as const;
+
+/**
+ * The HTTP API (API Gateway HTTP API, IAM authorization on every route) in front of one Lambda that adapts
+ * requests to createApi: the enforcement route, `/health` and every analyst route under `/v1/`.
+ */
+export class AnalystApi extends Construct {
+  public readonly api: HttpApi;
+  public readonly function: PipelineFunction;
+
+  constructor(scope: Construct, id: string, props: AnalystApiProps) {
+    super(scope, id);
+    this.function = new PipelineFunction(this, 'Api', {
+      name: 'api',
+      description: 'Analyst and enforcement HTTP API',
+      environment: apiEnvironment({
+        tables: props.tableNames,
+        rawMailBucket: props.rawMailLocation.bucketName,
+        rawMailPrefix: props.rawMailLocation.prefix,
+        manageRoles: props.manageRoles,
+        notificationsFrom: props.notificationsFrom,
+      }),
+      timeout: Duration.seconds(29),
+      memorySize: 512,
+      alarms: props.alarms,
+    });
+    const fn = this.function.function;
+    grantTableReadWrite(fn, props.tables.tenants, TABLE_SPECS.tenants);
+    grantTableRead(fn, props.tables.reports, TABLE_SPECS.reports);
+    grantTableReadWrite(fn, props.tables.scores, TABLE_SPECS.scores);
+    grantReadRawMail(fn, props.rawMailLocation, this.function);
+    grantSendNotifications(fn, props.sesIdentityArn, props.notificationsFrom);
+
+    // SigV4 callers only: the MTA and analysts hold IAM roles allowed execute-api:Invoke on these routes.
+    this.api = new HttpApi(this, 'HttpApi', {
+      description: 'abuse-intake analyst and enforcement API',
+      defaultAuthorizer: new HttpIamAuthorizer(),
+      createDefaultStage: false,
+    });
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: RetentionDays.THREE_MONTHS,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.api.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: THROTTLE,
+      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs) },
+    });
+    const integration = new HttpLambdaIntegration('Integration', fn);
+    this.api.addRoutes({ path: ENFORCEMENT_ROUTE, methods: [HttpMethod.GET], integration });
+    this.api.addRoutes({ path: '/health', methods: [HttpMethod.GET], integration });
+    this.api.addRoutes({ path: '/v1/{proxy+}', methods: [HttpMethod.ANY], integration });
+    new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint, description: 'Call with SigV4 (IAM)' });
+  }
+}

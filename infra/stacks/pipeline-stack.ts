@@ -1,0 +1,110 @@
+import { CfnOutput, Fn, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
+import type { Construct } from 'constructs';
+import type { TableNames } from '../../shared/adapters/dynamodb/tables.ts';
+import type { AppConfig } from '../app-config.ts';
+import { AlarmTopic } from '../constructs/alarm-topic.ts';
+import { AnalystApi } from '../constructs/analyst-api.ts';
+import { RAW_MAIL_PREFIX } from '../constructs/raw-mail-bucket.ts';
+import { ReceiptRuleSetActivation } from '../constructs/receipt-rule-set-activation.ts';
+import { ReportIntake } from '../constructs/report-intake.ts';
+import { TenantScoring } from '../constructs/tenant-scoring.ts';
+
+/** Props of {@link PipelineStack}: the data stack's resources and the deployment's configuration. */
+export interface PipelineStackProps extends StackProps {
+  readonly config: AppConfig;
+  readonly tables: { readonly tenants: ITable; readonly reports: ITable; readonly scores: ITable };
+  readonly tableNames: TableNames;
+  /** Name of the data stack's export holding the raw-mail bucket name. */
+  readonly rawMailBucketExportName: string;
+  /** IAM role names that get the API's `manage` role. */
+  readonly manageRoles?: readonly string[];
+}
+
+/**
+ * The stateless half: SES receiving, queues, the three functions, the HTTP API and the alarms. Can be destroyed
+ * and redeployed freely; everything it writes lives in the data stack.
+ */
+export class PipelineStack extends Stack {
+  public readonly intake: ReportIntake;
+  public readonly scoring: TenantScoring;
+  public readonly api: AnalystApi;
+  public readonly alarms: AlarmTopic;
+
+  constructor(scope: Construct, id: string, props: PipelineStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    // Imported by name: notifications on the data stack's own bucket object would make the data stack refer to
+    // this stack's queue, a cycle. The bucket policy letting SES write is set in the data stack.
+    const rawMailLocation = {
+      bucketName: Fn.importValue(props.rawMailBucketExportName),
+      exportName: props.rawMailBucketExportName,
+      prefix: RAW_MAIL_PREFIX,
+    };
+    const rawMail = Bucket.fromBucketName(this, 'RawMail', rawMailLocation.bucketName);
+    this.alarms = new AlarmTopic(this, 'Alarms', { alarmEmail: config.alarmEmail });
+    const identity = new EmailIdentity(this, 'Identity', { identity: Identity.domain(config.domain) });
+    this.scoring = new TenantScoring(this, 'Scoring', {
+      tables: props.tables,
+      tableNames: props.tableNames,
+      sesIdentityArn: identity.emailIdentityArn,
+      notificationsFrom: config.notificationsFrom,
+      alarms: this.alarms,
+    });
+    this.intake = new ReportIntake(this, 'Intake', {
+      reportingAddresses: config.reportingAddresses,
+      rawMail,
+      rawMailLocation,
+      tables: props.tables,
+      tableNames: props.tableNames,
+      platformConfigJson: JSON.stringify(platformConfig(config)),
+      retentionDays: config.retentionDays,
+      scoreQueue: this.scoring.queue,
+      alarms: this.alarms,
+    });
+    Validations.of(this.intake.ruleSet).acknowledge({
+      id: '@aws-cdk/s3:AddBucketPermissions',
+      reason: 'The data stack grants SES s3:PutObject on raw/* with an aws:SourceAccount condition',
+    });
+    this.api = new AnalystApi(this, 'Api', {
+      tables: props.tables,
+      tableNames: props.tableNames,
+      rawMailLocation,
+      manageRoles: props.manageRoles ?? [],
+      sesIdentityArn: identity.emailIdentityArn,
+      notificationsFrom: config.notificationsFrom,
+      alarms: this.alarms,
+    });
+    if (config.activateRuleSet) {
+      new ReceiptRuleSetActivation(this, 'ActivateRuleSet', {
+        ruleSetName: this.intake.ruleSet.receiptRuleSetName,
+      });
+    }
+    new CfnOutput(this, 'ReceiptRuleSetName', { value: this.intake.ruleSet.receiptRuleSetName });
+    new CfnOutput(this, 'MxRecord', {
+      value: `${config.domain}. MX 10 inbound-smtp.${this.region}.amazonaws.com.`,
+      description: 'Publish this MX record so mail to the reporting addresses reaches SES',
+    });
+    identity.dkimRecords.forEach((record, index) => {
+      new CfnOutput(this, `DkimRecord${index + 1}`, {
+        value: `${record.name} CNAME ${record.value}`,
+        description: 'Publish to verify the SES domain identity (Easy DKIM)',
+      });
+    });
+  }
+}
+
+/** The PlatformConfig the intake function attributes with (shape of shared/core/platform/platform-config.ts). */
+function platformConfig(config: AppConfig): Record<string, unknown> {
+  return {
+    signingKeys: config.signingKeys,
+    tenantHeader: config.tenantHeader,
+    relayHosts: config.relayHosts,
+    relayIps: config.relayIps,
+    reportingAddresses: config.reportingAddresses,
+    trustedAuthservIds: config.trustedAuthservIds,
+    automatedFeeds: config.automatedFeeds,
+  };
+}
