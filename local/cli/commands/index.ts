@@ -1,8 +1,14 @@
 import type { Command } from 'commander';
+import { registerAttributeCommand } from './attribute.ts';
+import { registerParseCommand } from './parse.ts';
 import { registerTenantsCommand } from './tenants.ts';
 
 /** Registers one command (or group) on the program. */
 export type RegisterCommand = (program: Command) => void;
 
 /** Every command of the CLI; add one import and one entry per command file. */
-export const COMMANDS: readonly RegisterCommand[] = [registerTenantsCommand];
+export const COMMANDS: readonly RegisterCommand[] = [
+  registerTenantsCommand,
+  registerAttributeCommand,
+  registerParseCommand,
+];
