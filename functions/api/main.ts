@@ -1,17 +1,51 @@
 /** The API Lambda's entry (handler `handler`): the only file that reads the environment and builds clients. */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SESClient } from '@aws-sdk/client-ses';
+import { createS3RawMailStore } from '../../shared/adapters/s3/s3-raw-mail-store.ts';
+import { bindScoring } from '../../shared/core/score/bind-scoring.ts';
+import { createPrincipalAuthenticator } from '../../shared/http/auth/principal-authenticator.ts';
 import { createApi } from '../../shared/http/create-api.ts';
-import { createJsonLog } from '../json-log.ts';
-import { createApiLambdaHandler } from './handler.ts';
+import { createAwsScoringDeps } from '../aws-scoring-deps.ts';
+import { createJsonLog, errorFields } from '../json-log.ts';
+import { readApiEnvironment } from './env.ts';
+import { createApiLambdaHandler, IAM_ROLE_CLAIM } from './handler.ts';
 
+const env = readApiEnvironment(process.env);
 const log = createJsonLog({ function: 'api' });
+const { scoring, directory } = createAwsScoringDeps({
+  dynamodb: new DynamoDBClient({}),
+  ses: new SESClient({}),
+  tables: env.tables,
+  notificationsFrom: env.notificationsFrom,
+});
+const bound = bindScoring(scoring, { putTenant: (tenant) => directory.putTenant(tenant) });
 
 /** The Lambda handler for the HTTP API integration. */
 export const handler = createApiLambdaHandler(
-  createApi({
-    now: () => new Date().toISOString(),
-    authenticate: async () => undefined,
-    health: async () => ({ status: 'ok' }),
-    checkSending: async () => ({ allowed: true, state: 'active' }),
-  }),
+  createApi(
+    {
+      now: () => new Date().toISOString(),
+      // API Gateway's IAM authorizer has verified the SigV4 signature; roles come from the caller's IAM role.
+      authenticate: createPrincipalAuthenticator({
+        claim: IAM_ROLE_CLAIM,
+        manageValues: env.manageRoles,
+        readValues: [],
+      }),
+      health: async () => ({ status: 'ok', details: { runtime: 'aws-lambda' } }),
+      checkSending: bound.checkSending,
+      analyst: {
+        records: scoring.records,
+        tenants: directory,
+        scoring: bound,
+        rawMail: createS3RawMailStore({
+          client: new S3Client({}),
+          bucket: env.rawMailBucket,
+          prefix: env.rawMailPrefix,
+        }),
+      },
+    },
+    (message, error) => log.error('api.route-failed', { message, ...errorFields(error) }),
+  ),
   log,
 );
