@@ -50,6 +50,11 @@ export interface Page<T> {
 export interface RecordStore {
   putSubmission(record: SubmissionRecord): Promise<void>;
   putReports(records: readonly ReportRecord[]): Promise<void>;
+  /**
+   * Removes reports by id (idempotent). Optional: reprocessing uses it to drop reports a submission no longer
+   * yields (e.g. after a parser fix), so they do not linger in the indexes.
+   */
+  deleteReports?(reportIds: readonly string[]): Promise<void>;
   getSubmission(submissionId: string): Promise<SubmissionRecord | undefined>;
   getReport(reportId: string): Promise<ReportRecord | undefined>;
   /** Newest first. */

@@ -49,6 +49,14 @@ export function createDynamoRecordStore(options: { client: DynamoDBClient; table
       );
     },
 
+    async deleteReports(reportIds) {
+      await batchWriteAll(
+        client,
+        tableName,
+        reportIds.map((id) => ({ DeleteRequest: { Key: reportKey(id) } })),
+      );
+    },
+
     async getSubmission(submissionId) {
       const { Item: item } = await client.send(
         new GetItemCommand({ TableName: tableName, Key: submissionKey(submissionId), ConsistentRead: true }),

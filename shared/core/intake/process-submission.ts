@@ -54,8 +54,14 @@ export async function processSubmission(input: IntakeInput, deps: IntakeDeps): P
     }
   }
   const record = buildSubmissionRecord(arrival, submission, trust, reports);
+  const previous = deps.records.deleteReports
+    ? await deps.records.getSubmission(input.submissionId)
+    : undefined;
   // Reports first: a submission item is only visible once every report it lists exists.
   if (reports.length > 0) await deps.records.putReports(reports);
+  // Then drop reports an earlier run produced and this one does not (a retry after a crash repeats this step).
+  const stale = previous?.reportIds.filter((id) => !record.reportIds.includes(id)) ?? [];
+  if (stale.length > 0) await deps.records.deleteReports?.(stale);
   await deps.records.putSubmission(record);
   return { submission: record, reports };
 }

@@ -57,6 +57,16 @@ describe.each(DYNAMO_BACKENDS)('DynamoDB record store on $name', ({ start }) => 
     expect((await store.queryReports({ index: { by: 'tenant', tenantId: 'after' } })).items).toHaveLength(1);
   });
 
+  it('deletes reports by id from the table and every index, ignoring ids it does not hold', async () => {
+    await freshStore();
+    await store.putReports([sampleReport('keep'), sampleReport('drop')]);
+    await store.deleteReports?.(['drop', 'never-existed']);
+    expect(await store.getReport('drop')).toBeUndefined();
+    expect(await store.getReport('keep')).toBeDefined();
+    const page = await store.queryReports({ index: { by: 'tenant', tenantId: 'acme' } });
+    expect(page.items.map((r) => r.reportId)).toEqual(['keep']);
+  });
+
   it('writes more reports than one BatchWriteItem takes', async () => {
     await freshStore();
     const reports = Array.from({ length: 60 }, (_, i) => sampleReport(`many-${i}`, { receivedAt: at(i) }));
