@@ -86,17 +86,21 @@ export function signatureValue(raw: string): string | undefined {
   return value === undefined || value === '' ? undefined : value;
 }
 
-/** The bytes a signature's header hash covers: the selected fields, then the signature field itself. */
+/**
+ * The bytes a signature's header hash covers: the selected fields, then the signature field itself. The parser
+ * decodes header bytes as UTF-8 (RFC 6532) when they are valid UTF-8, else as latin1, hence `encoding`.
+ */
 export function signedHeaderData(
   headers: readonly HeaderField[],
   selected: readonly (number | undefined)[],
   signatureRaw: string,
   mode: Canonicalization,
+  encoding: 'utf8' | 'latin1' = 'utf8',
 ): Buffer {
   const lines = selected.flatMap((i) =>
     i === undefined ? [] : [canonicalizeHeader(headers[i]?.raw ?? '', mode)],
   );
   // The signature field is hashed without its trailing CRLF (RFC 6376 §3.7, step 2).
   const self = canonicalizeHeader(withoutSignatureValue(signatureRaw), mode).replace(/\r\n$/, '');
-  return Buffer.from(lines.join('') + self, 'utf8');
+  return Buffer.from(lines.join('') + self, encoding);
 }

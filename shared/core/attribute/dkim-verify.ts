@@ -85,8 +85,16 @@ export async function verifyDkimSignature(
   if (expectedType === 'rsa' && (key.asymmetricKeyDetails?.modulusLength ?? 0) < MIN_RSA_BITS) {
     return outcome('invalid', `the RSA key is shorter than ${MIN_RSA_BITS} bits (RFC 8301 §3.2)`);
   }
-  const data = signedHeaderData(message.headers, selected, signature.raw, canonicalization.header);
-  if (!checkSignature(expectedType, data, key, Buffer.from(b, 'base64'))) {
+  const signed = (encoding: 'utf8' | 'latin1') =>
+    checkSignature(
+      expectedType,
+      signedHeaderData(message.headers, selected, signature.raw, canonicalization.header, encoding),
+      key,
+      Buffer.from(b, 'base64'),
+    );
+  // Header text with only latin1-range characters may stand for either byte form; try the other one too.
+  const eightBit = /[\x80-\xff]/.test(message.rawHeaders) && !/[^\x00-\xff]/.test(message.rawHeaders);
+  if (!signed('utf8') && !(eightBit && signed('latin1'))) {
     return outcome('fail', `the header signature does not verify with ${selector}._domainkey.${domain}`);
   }
   if (message.completeness !== 'full' || message.rawBody === undefined) {

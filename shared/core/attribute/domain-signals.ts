@@ -19,7 +19,7 @@ export async function dkimDomainSignals(
       .map(async (check): Promise<WeighedSignal> => {
         const value = check.domain;
         if (checks.platformDomains.has(value)) {
-          const what = `d=${value} is the platform's signing domain (${check.result}); it proves only the fields in h=`;
+          const what = `DKIM d=${value} is the platform's signing domain (${check.result}); it proves only the fields in h=`;
           return { signal: { kind: 'dkim-domain', value, verdict: 'no-match', detail: sentence(what) } };
         }
         const owner = await directory.findTenantByDomain(value);
@@ -29,12 +29,12 @@ export async function dkimDomainSignals(
               kind: 'dkim-domain',
               value,
               verdict: 'no-match',
-              detail: sentence(`d=${value} is no tenant's accepted domain`),
+              detail: sentence(`DKIM d=${value} is no tenant's accepted domain`),
             },
           };
         }
         const tenantId = owner.tenant.tenantId;
-        const names = `d=${value} is an accepted domain of tenant ${tenantId}`;
+        const names = `DKIM d=${value} is an accepted domain of tenant ${tenantId}`;
         return dkimVerdict(check, tenantId, names);
       }),
   );

@@ -44,7 +44,8 @@ export function isRelayIp(platform: PlatformConfig, ip: string | undefined): boo
 export function readPlatformTrace(message: ReportedMessage, platform: PlatformConfig): PlatformTrace {
   const hops = [...message.received].sort((a, b) => a.index - b.index);
   const boundary = hops.find((hop) => isPublic(hop.clientIp));
-  const sourceIp = message.feedback.sourceIp;
+  // A Source-IP the parser derived from the Received lines is no statement by the reporter (RFC 5965 §3.3).
+  const sourceIp = message.feedback.derived.includes('source-ip') ? undefined : message.feedback.sourceIp;
   const outboundAt = hops.findIndex((hop) => isRelayHost(platform.relayHosts, hop.by));
   const outbound = hops[outboundAt];
   const confirmation = confirm(platform, boundary, outbound, sourceIp);
