@@ -1,6 +1,6 @@
 /**
  * Builds reported messages for tests: raw RFC 5322 mail (CRLF), DKIM-signed with test keys generated at load
- * time, then turned into a ReportedMessage the way intake would. See TEST_PLATFORM for the platform it models.
+ * time, wrapped in an ARF report and parsed by the real parser. See TEST_PLATFORM for the platform it models.
  */
 import { createHash, generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
 import {
@@ -9,11 +9,8 @@ import {
   selectSignedHeaders,
   signedHeaderData,
 } from '../../shared/core/attribute/dkim-canonicalize.ts';
-import type { FeedbackFields, ReportedMessage } from '../../shared/core/model/index.ts';
-import { parseAddress } from '../../shared/core/parse/address.ts';
-import { parseDkimSignature } from '../../shared/core/parse/dkim-signature.ts';
-import { parseHeaderBlock } from '../../shared/core/parse/header-block.ts';
-import { parseReceived } from '../../shared/core/parse/received.ts';
+import type { ReportedMessage } from '../../shared/core/model/index.ts';
+import { parseHeaderBlock, parseSubmission } from '../../shared/core/parse/index.ts';
 import { type PlatformConfig, parsePlatformConfig } from '../../shared/core/platform/index.ts';
 
 /** The platform's DKIM domain and selectors in every test. */
@@ -219,49 +216,62 @@ export interface ReportOptions {
   readonly headersOnly?: boolean;
   readonly sourceIp?: string;
   readonly originalMailFrom?: string;
+  readonly feedbackType?: string;
 }
 
-/** The builder's message as the reported message intake would recover from an ARF report. */
-export function toReportedMessage(mail: MailBuilder | string, options: ReportOptions = {}): ReportedMessage {
+const ARF_BOUNDARY = 'arf-boundary-7d1c';
+
+/** An RFC 5965 feedback report (multipart/report) from a feedback loop to the platform, carrying `mail`. */
+export function buildArfReport(mail: MailBuilder | string, options: ReportOptions = {}): string {
   const raw = typeof mail === 'string' ? mail : mail.toString();
   const split = raw.indexOf('\r\n\r\n');
-  const rawHeaders = split === -1 ? raw : raw.slice(0, split);
-  const headers = parseHeaderBlock(rawHeaders);
-  const value = (name: string) => headers.find((field) => field.name.toLowerCase() === name)?.value;
-  let hop = 0;
-  const received = headers.flatMap((field) =>
-    field.name.toLowerCase() === 'received' ? [parseReceived(field.value, hop++, field.raw)] : [],
-  );
-  const feedback: FeedbackFields = {
-    feedbackType: 'abuse',
-    feedbackTypeRaw: 'abuse',
-    ...(options.sourceIp ? { sourceIp: options.sourceIp } : {}),
-    ...(options.originalMailFrom ? { originalMailFrom: options.originalMailFrom } : {}),
-    originalRcptTo: [],
-    reportedDomain: [],
-    reportedUri: [],
-    authenticationResults: [],
-    removalRecipient: [],
-    derived: [],
-    extra: {},
-  };
-  const from = parseAddress(value('from') ?? '');
-  const returnPath = parseAddress(value('return-path') ?? '');
-  return {
-    index: 0,
-    source: options.headersOnly ? 'arf-headers' : 'arf-message',
-    confidence: 'high',
-    feedback,
-    completeness: options.headersOnly || split === -1 ? 'headers-only' : 'full',
-    rawHeaders,
-    headers,
-    ...(options.headersOnly || split === -1 ? {} : { rawBody: Buffer.from(raw.slice(split + 4), 'utf8') }),
-    ...(from ? { from } : {}),
-    ...(returnPath ? { returnPath } : {}),
-    dkimSignatures: headers.flatMap((field, i) =>
-      field.name.toLowerCase() === 'dkim-signature' ? [parseDkimSignature(field, i)] : [],
-    ),
-    received,
-    fingerprint: createHash('sha256').update(rawHeaders).digest('hex'),
-  };
+  const original = options.headersOnly ? `${split === -1 ? raw : raw.slice(0, split)}\r\n` : raw;
+  const fields = [
+    `Feedback-Type: ${options.feedbackType ?? 'abuse'}`,
+    'User-Agent: mail-builder/1.0',
+    'Version: 1',
+    ...(options.originalMailFrom ? [`Original-Mail-From: ${options.originalMailFrom}`] : []),
+    ...(options.sourceIp ? [`Source-IP: ${options.sourceIp}`] : []),
+  ];
+  return [
+    'From: FBL <fbl@feedback.example.net>',
+    'To: junk@platform.example',
+    'Subject: Abuse report',
+    'Date: Tue, 24 Nov 2026 11:00:00 +0000',
+    `Message-ID: <${createHash('sha256').update(raw).digest('hex').slice(0, 20)}@feedback.example.net>`,
+    'MIME-Version: 1.0',
+    `Content-Type: multipart/report; report-type=feedback-report; boundary="${ARF_BOUNDARY}"`,
+    '',
+    `--${ARF_BOUNDARY}`,
+    'Content-Type: text/plain; charset=us-ascii',
+    '',
+    'This is an email abuse report for a message received from your platform.',
+    '',
+    `--${ARF_BOUNDARY}`,
+    'Content-Type: message/feedback-report',
+    '',
+    ...fields,
+    '',
+    `--${ARF_BOUNDARY}`,
+    `Content-Type: ${options.headersOnly ? 'text/rfc822-headers' : 'message/rfc822'}`,
+    'Content-Disposition: attachment',
+    '',
+    // The CRLF before a boundary belongs to the delimiter (RFC 2046 §5.1.1), so the original stays byte-exact.
+    `${original}\r\n--${ARF_BOUNDARY}--\r\n`,
+  ].join('\r\n');
+}
+
+/**
+ * The builder's message as intake recovers it: wrapped in an ARF report and run through the real parser.
+ * Throws when the parser yields no reported message, which is a test setup error.
+ */
+export function toReportedMessage(mail: MailBuilder | string, options: ReportOptions = {}): ReportedMessage {
+  const submission = parseSubmission(Buffer.from(buildArfReport(mail, options), 'utf8'));
+  const [message] = submission.messages;
+  if (message === undefined) {
+    throw new Error(
+      `the parser recovered no message: ${submission.unusableReason?.message ?? submission.kind}`,
+    );
+  }
+  return message;
 }
