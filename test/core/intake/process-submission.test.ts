@@ -8,7 +8,7 @@ import { type IntakeDeps, processSubmission } from '../../../shared/core/intake/
 import { reportIdFor } from '../../../shared/core/intake/report-id.ts';
 import type { PlatformConfig } from '../../../shared/core/platform/platform-config.ts';
 import type { RecordStore } from '../../../shared/core/ports.ts';
-import { createTestTables, type DynamoBackend, startDynalite } from '../../support/dynamodb.ts';
+import { createTestTables, DYNAMO_BACKENDS, type DynamoBackend } from '../../support/dynamodb.ts';
 import { deliver, platformMessage, TEST_PLATFORM } from '../../support/mail-builder.ts';
 
 const PLATFORM: PlatformConfig = {
@@ -56,14 +56,14 @@ function arfReport(
   return new TextEncoder().encode(text);
 }
 
-describe('processSubmission against dynalite', () => {
+describe.each(DYNAMO_BACKENDS)('processSubmission on $name', ({ start }) => {
   let backend: DynamoBackend;
   let directory: TenantDirectoryStore;
   let records: RecordStore;
   let deps: IntakeDeps;
 
   beforeAll(async () => {
-    backend = await startDynalite();
+    backend = await start();
     const names = await createTestTables(backend.client);
     directory = createDynamoTenantDirectory({ client: backend.client, tableName: names.tenants });
     records = createDynamoRecordStore({ client: backend.client, tableName: names.reports });
