@@ -41,14 +41,20 @@ export function createDynamoScoreStore(options: { client: DynamoDBClient; tableN
     async writeEntries(ref, entries) {
       if (entries.length === 0) return true;
       const { pk, sk } = bucketKey(ref);
-      const names: Record<string, string> = {};
+      // Placeholders throughout: `shard` and other plain words are DynamoDB reserved words.
+      const names: Record<string, string> = {
+        '#tenant': 'tenantId',
+        '#window': 'windowStart',
+        '#shard': 'shard',
+        '#exp': 'expiresAt',
+      };
       const values: Item = {
         ':tenant': { S: ref.tenantId },
         ':window': { S: ref.windowStart },
         ':shard': { N: String(ref.shard) },
         ':exp': { N: String(bucketExpiry(ref.windowStart)) },
       };
-      const sets = ['tenantId = :tenant', 'windowStart = :window', 'shard = :shard', 'expiresAt = :exp'];
+      const sets = ['#tenant = :tenant', '#window = :window', '#shard = :shard', '#exp = :exp'];
       const conditions: string[] = [];
       entries.forEach((entry: BucketEntry, index) => {
         names[`#e${index}`] = entryName(entry);
