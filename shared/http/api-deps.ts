@@ -1,6 +1,7 @@
 import type {
   AuditEntry,
   RemediationItem,
+  RestrictionKind,
   SendingDecision,
   Tenant,
   TenantState,
@@ -66,6 +67,8 @@ export interface LiftRequest {
   readonly actor: string;
   readonly reason: string;
   readonly checklist: readonly RemediationItem[];
+  /** Lift only this kind; both when absent. */
+  readonly kind?: RestrictionKind;
 }
 
 /**

@@ -1,4 +1,9 @@
-import { REMEDIATION_CHECKLIST, type RemediationItem } from '../core/model/index.ts';
+import {
+  REMEDIATION_CHECKLIST,
+  RESTRICTION_KINDS,
+  type RemediationItem,
+  type RestrictionKind,
+} from '../core/model/index.ts';
 import { isRecord, type Parsed } from './query-params.ts';
 
 /** A reason long enough to mean something, short enough for an audit line. */
@@ -9,6 +14,8 @@ const MAX_REASON_LENGTH = 2000;
 export interface LiftBody {
   readonly reason: string;
   readonly checklist: readonly RemediationItem[];
+  /** Lift only this restriction (5.7.705 or 5.7.750); both when absent. */
+  readonly kind?: RestrictionKind;
 }
 
 /**
@@ -31,5 +38,16 @@ export function parseLiftBody(body: unknown): Parsed<LiftBody> {
   }
   const missing = REMEDIATION_CHECKLIST.filter((item) => !raw.includes(item));
   if (missing.length > 0) return { ok: false, reason: `checklist must confirm: ${missing.join(', ')}.` };
-  return { ok: true, value: { reason, checklist: [...REMEDIATION_CHECKLIST] } };
+  const kind = body['kind'];
+  if (kind !== undefined && !(RESTRICTION_KINDS as readonly unknown[]).includes(kind)) {
+    return { ok: false, reason: `kind must be one of ${RESTRICTION_KINDS.join(', ')}, or absent for both.` };
+  }
+  return {
+    ok: true,
+    value: {
+      reason,
+      checklist: [...REMEDIATION_CHECKLIST],
+      ...(kind ? { kind: kind as RestrictionKind } : {}),
+    },
+  };
 }

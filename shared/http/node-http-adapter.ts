@@ -72,3 +72,33 @@ export async function serveApiRequest(api: ApiHandler, request: IncomingMessage,
   }
   await writeApiResponse(response, await api(apiRequest));
 }
+
+/** Whether a path belongs to the API rather than the dashboard. */
+export function isApiPath(path: string): boolean {
+  return path === '/health' || path === '/v1' || path.startsWith('/v1/');
+}
+
+/**
+ * A node:http request listener serving the API under /health and /v1, and the dashboard's static files (from
+ * web/static-files.ts createStaticFiles) everywhere else: the local server can mount it whole.
+ */
+export function createRequestListener(options: {
+  readonly api: ApiHandler;
+  readonly staticFiles?: (path: string) => Promise<ApiResponse | undefined>;
+  readonly onError?: (error: unknown) => void;
+}): (request: IncomingMessage, response: ServerResponse) => void {
+  return (request, response) => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    const serve = async () => {
+      if (isApiPath(path) || !options.staticFiles) return serveApiRequest(options.api, request, response);
+      const method = request.method ?? 'GET';
+      const file = method === 'GET' || method === 'HEAD' ? await options.staticFiles(path) : undefined;
+      await writeApiResponse(response, file ?? errorResponse(404, 'not-found', 'Not found.'));
+    };
+    serve().catch((error: unknown) => {
+      options.onError?.(error);
+      if (!response.headersSent) response.statusCode = 500;
+      response.end();
+    });
+  };
+}

@@ -1,4 +1,4 @@
-import type { ApiDeps } from '../api-deps.ts';
+import type { AnalystDeps, ApiDeps } from '../api-deps.ts';
 import { badRequest, jsonResponse, notFound } from '../api-responses.ts';
 import { parseLimit } from '../query-params.ts';
 import { rawMailResponse } from '../raw-mail-response.ts';
@@ -9,6 +9,16 @@ import type { Route } from '../router.ts';
 import { withAnalyst } from './analyst-guard.ts';
 
 const SUBMISSION_STATUSES = ['processed', 'unusable'] as const;
+
+/** Raw mail by submission id; an id the store refuses as a file name (RangeError) is simply not there. */
+async function readRaw(analyst: AnalystDeps, submissionId: string): Promise<Uint8Array | undefined> {
+  try {
+    return await analyst.rawMail.get(submissionId);
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+}
 
 /** Reports and submissions: lists with filters and cursors, one item, raw mail. */
 export function reportRoutes(deps: ApiDeps): Route[] {
@@ -58,7 +68,7 @@ export function reportRoutes(deps: ApiDeps): Route[] {
       handle: withAnalyst(deps, async ({ params }, analyst) => {
         const report = await analyst.records.getReport(params['id'] ?? '');
         if (!report) return notFound('Report');
-        const raw = await analyst.rawMail.get(report.submissionId);
+        const raw = await readRaw(analyst, report.submissionId);
         return raw ? rawMailResponse(report.submissionId, raw) : notFound('Raw mail (expired or not stored)');
       }),
     },
@@ -96,7 +106,7 @@ export function reportRoutes(deps: ApiDeps): Route[] {
       access: 'read',
       handle: withAnalyst(deps, async ({ params }, analyst) => {
         const submissionId = params['id'] ?? '';
-        const raw = await analyst.rawMail.get(submissionId);
+        const raw = await readRaw(analyst, submissionId);
         return raw ? rawMailResponse(submissionId, raw) : notFound('Raw mail (expired or not stored)');
       }),
     },

@@ -1,7 +1,9 @@
+import type { PolicyOverrides } from '../../core/model/index.ts';
+import { TenantValidationError } from '../../core/tenants/tenant-validation-error.ts';
+import { validatePolicyOverrides } from '../../core/tenants/validate-policy-overrides.ts';
 import type { ApiDeps } from '../api-deps.ts';
 import { badRequest, errorResponse, jsonResponse, notFound } from '../api-responses.ts';
 import { parseLiftBody } from '../lift-request.ts';
-import { parsePolicyOverrides } from '../policy-overrides-body.ts';
 import { isRecord, parseJsonBody } from '../query-params.ts';
 import type { Route } from '../router.ts';
 import { withAnalyst } from './analyst-guard.ts';
@@ -78,24 +80,30 @@ export function restrictionRoutes(deps: ApiDeps): Route[] {
         if (!json.ok) return badRequest(json.reason);
         const body = json.value;
         if (!isRecord(body)) return badRequest('The body must be { overrides: { … }, reason }.');
-        const overrides = parsePolicyOverrides(body['overrides']);
-        if (!overrides.ok) return badRequest(overrides.reason);
+        let overrides: PolicyOverrides | undefined;
+        try {
+          overrides = validatePolicyOverrides(body['overrides']);
+        } catch (error) {
+          if (error instanceof TenantValidationError) return badRequest(error.message);
+          throw error;
+        }
+        if (!overrides) return badRequest('overrides is required (an object; {} clears them).');
         const reason = typeof body['reason'] === 'string' ? body['reason'].trim() : '';
         if (!reason) return badRequest('reason is required for a policy change.');
         const tenantId = params['id'] ?? '';
         const tenant = await analyst.tenants.getTenant(tenantId);
         if (!tenant) return notFound('Tenant');
         const now = deps.now();
-        await setPolicy(tenantId, overrides.value, now);
+        await setPolicy(tenantId, overrides, now);
         await analyst.scoring.recordAudit({
           tenantId,
           at: now,
           actor: identity?.actor ?? 'unknown',
           action: 'policy-changed',
           reason,
-          details: { before: tenant.policy ?? {}, after: overrides.value },
+          details: { before: tenant.policy ?? {}, after: overrides },
         });
-        return jsonResponse(200, { tenantId, overrides: overrides.value });
+        return jsonResponse(200, { tenantId, overrides: overrides });
       }),
     },
     {

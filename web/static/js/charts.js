@@ -1,0 +1,129 @@
+/** Charts with uPlot (served from node_modules at /vendor/uplot/): small, fast, canvas-based, no dependencies. */
+import uPlot from '/vendor/uplot/uPlot.esm.js';
+import { h } from './dom.js';
+
+const COLORS = {
+  score: '#2f6fde',
+  warn: '#c77700',
+  restrict: '#c62828',
+  a: '#2f6fde',
+  b: '#1f8a4c',
+  c: '#c62828',
+  d: '#c77700',
+};
+
+function width(el) {
+  return Math.max(
+    300,
+    Math.floor(el.getBoundingClientRect().width || el.parentElement?.getBoundingClientRect().width || 600) -
+      4,
+  );
+}
+
+/** Re-fits charts when the window resizes. */
+function autoSize(plot, el, height) {
+  const observer = new ResizeObserver(() => plot.setSize({ width: width(el), height }));
+  observer.observe(el);
+}
+
+/**
+ * A tenant's score over time with its warn and restrict thresholds as dashed horizontal lines.
+ * @param {{ at: string, score: number }[]} history
+ * @param {{ warnThreshold: number, restrictThreshold: number }} standing
+ */
+export function scoreChart(history, standing) {
+  const el = h('div', { class: 'chart', 'data-testid': 'score-chart', 'data-series': 'score,warn,restrict' });
+  const xs = history.map((p) => Date.parse(p.at) / 1000);
+  const data = [
+    xs,
+    history.map((p) => p.score),
+    xs.map(() => standing.warnThreshold),
+    xs.map(() => standing.restrictThreshold),
+  ];
+  const height = 260;
+  requestAnimationFrame(() => {
+    const plot = new uPlot(
+      {
+        width: width(el),
+        height,
+        scales: { y: { range: (_u, _min, max) => [0, Math.max(max, standing.restrictThreshold) * 1.15] } },
+        series: [
+          {
+            value: (_u, v) =>
+              v == null ? '–' : new Date(v * 1000).toISOString().slice(0, 16).replace('T', ' '),
+          },
+          {
+            label: 'Score',
+            stroke: COLORS.score,
+            width: 2,
+            fill: 'rgba(47,111,222,0.08)',
+            value: (_u, v) => (v == null ? '–' : v.toFixed(2)),
+          },
+          { label: 'Warn at', stroke: COLORS.warn, width: 1.5, dash: [6, 4], points: { show: false } },
+          {
+            label: 'Restrict at',
+            stroke: COLORS.restrict,
+            width: 1.5,
+            dash: [6, 4],
+            points: { show: false },
+          },
+        ],
+        axes: [{}, { label: 'score', size: 50 }],
+      },
+      data,
+      el,
+    );
+    autoSize(plot, el, height);
+  });
+  return el;
+}
+
+/**
+ * Intake volume and rates per bucket: submissions and reports (counts, left axis), unusable and unattributed
+ * rates (percent, right axis).
+ */
+export function intakeChart(stats) {
+  const el = h('div', { class: 'chart', 'data-testid': 'intake-chart' });
+  const xs = stats.buckets.map((b) => Date.parse(b.start) / 1000);
+  const rate = (part, whole) => (whole > 0 ? (part / whole) * 100 : null);
+  const data = [
+    xs,
+    stats.buckets.map((b) => b.submissions),
+    stats.buckets.map((b) => b.reports),
+    stats.buckets.map((b) => rate(b.unusable, b.submissions)),
+    stats.buckets.map((b) => rate(b.unattributed, b.reports)),
+  ];
+  const height = 240;
+  requestAnimationFrame(() => {
+    const plot = new uPlot(
+      {
+        width: width(el),
+        height,
+        scales: { pct: { range: [0, 100] } },
+        series: [
+          {},
+          { label: 'Submissions', stroke: COLORS.a, width: 2, fill: 'rgba(47,111,222,0.08)' },
+          { label: 'Reports', stroke: COLORS.b, width: 2 },
+          { label: 'Unusable %', stroke: COLORS.c, width: 1.5, dash: [4, 3], scale: 'pct', spanGaps: true },
+          {
+            label: 'Unattributed %',
+            stroke: COLORS.d,
+            width: 1.5,
+            dash: [4, 3],
+            scale: 'pct',
+            spanGaps: true,
+          },
+        ],
+        axes: [
+          {},
+          { label: 'per bucket', size: 50 },
+          { scale: 'pct', side: 1, label: '%', grid: { show: false }, size: 50 },
+        ],
+      },
+      data,
+      el,
+    );
+    autoSize(plot, el, height);
+  });
+  return el;
+}

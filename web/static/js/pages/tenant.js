@@ -1,0 +1,192 @@
+/** Tenant page: standing, score curve with thresholds, why (breakdowns), reports, audit trail, lift form. */
+import { request, withQuery } from '../api.js';
+import { scoreChart } from '../charts.js';
+import { badge, fields, h, notice, panel, replace, route, table } from '../dom.js';
+import { number, time } from '../format.js';
+import { reportsTable, stateBadge } from './common.js';
+import { liftForm } from './lift-form.js';
+
+const HISTORY_DAYS = [1, 7, 30, 90];
+const REPORTS_PAGE = 25;
+
+function breakdownTable(title, rows, { registered = false } = {}) {
+  return panel(
+    title,
+    table(
+      [
+        { label: 'Value', value: (r) => r.key, wrap: true },
+        registered && {
+          label: 'Registered',
+          value: (r) =>
+            r.registered ? badge('registered', 'registered') : badge('not registered', 'unregistered'),
+        },
+        { label: 'Reports', value: (r) => String(r.count), num: true },
+        { label: 'Last seen', value: (r) => time(r.lastSeen) },
+      ].filter(Boolean),
+      rows,
+      'No reports in this period.',
+    ),
+  );
+}
+
+function reportsPanel(tenantId) {
+  const body = h('div', {});
+  const more = h('div', { class: 'pager' });
+  let cursor = null;
+  const rows = [];
+  async function load() {
+    const page = await request(withQuery('/v1/reports', { tenant: tenantId, limit: REPORTS_PAGE, cursor }));
+    rows.push(...page.items);
+    cursor = page.cursor;
+    replace(body, reportsTable(rows, { showTenant: false }));
+    replace(
+      more,
+      cursor ? h('button', { type: 'button', class: 'secondary', on: { click: load } }, 'Load more') : null,
+    );
+  }
+  load().catch((error) => replace(body, notice(error.message, 'error')));
+  return panel(
+    'Reports',
+    body,
+    more,
+    h(
+      'p',
+      {},
+      h(
+        'a',
+        { href: `${route('reports')}?${new URLSearchParams({ tenant: tenantId })}` },
+        'Filter and export these reports →',
+      ),
+    ),
+  );
+}
+
+function auditTable(entries) {
+  return table(
+    [
+      { label: 'When', value: (e) => time(e.at) },
+      { label: 'Action', value: (e) => e.action },
+      { label: 'Actor', value: (e) => e.actor },
+      { label: 'Reason', value: (e) => e.reason ?? '', wrap: true },
+    ],
+    entries,
+    'Nothing audited yet.',
+  );
+}
+
+export async function tenantPage(main, params, query, stillCurrent) {
+  const tenantId = params[0] ?? '';
+  const days = HISTORY_DAYS.includes(Number(query.get('days'))) ? Number(query.get('days')) : 7;
+  const [detail, breakdown] = await Promise.all([
+    request(withQuery(`/v1/tenants/${encodeURIComponent(tenantId)}`, { days })),
+    request(withQuery(`/v1/tenants/${encodeURIComponent(tenantId)}/breakdown`, { days: 30 })),
+  ]);
+  if (!stillCurrent()) return;
+  const { tenant, standing, history, suppressionList, audit } = detail;
+  const reload = () => tenantPage(main, params, query, stillCurrent);
+  const dayButtons = h(
+    'div',
+    { class: 'segmented', role: 'group', 'aria-label': 'History length' },
+    HISTORY_DAYS.map((d) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          class: d === days ? 'on' : undefined,
+          on: { click: () => (location.hash = `${route('tenant', tenantId)}?days=${d}`) },
+        },
+        `${d} d`,
+      ),
+    ),
+  );
+  replace(
+    main,
+    h(
+      'div',
+      { class: 'head' },
+      h(
+        'div',
+        {},
+        h(
+          'h1',
+          {},
+          tenant.name,
+          ' ',
+          h(
+            'span',
+            { 'data-testid': 'tenant-state', 'data-state': standing.state },
+            stateBadge(standing.state),
+          ),
+        ),
+        h('div', { class: 'meta mono' }, tenant.tenantId),
+      ),
+      fields([
+        ['Score', h('strong', { 'data-testid': 'tenant-score' }, number(standing.score))],
+        ['Warn at', number(standing.warnThreshold)],
+        ['Restrict at', number(standing.restrictThreshold)],
+        [
+          'Unregistered-domain score',
+          `${number(standing.unregisteredScore)} of ${number(standing.unregisteredThreshold)}`,
+        ],
+        ['Probation until', standing.probationUntil ? time(standing.probationUntil) : null],
+      ]),
+    ),
+    standing.restrictions.map((r) =>
+      h(
+        'div',
+        {},
+        h('span', { class: 'reply', 'data-testid': 'smtp-reply' }, r.smtpReply),
+        ' ',
+        h('span', { class: 'muted' }, `since ${time(r.since)}`),
+      ),
+    ),
+    panel(
+      null,
+      h('div', { class: 'toolbar' }, h('h2', {}, 'Score over time'), dayButtons),
+      scoreChart(history, standing),
+      h(
+        'p',
+        { class: 'muted' },
+        'Recomputed from the tenant’s reports; dashed lines are the warn and restrict thresholds. A lift forgives the score so far without changing this curve.',
+      ),
+    ),
+    panel('Why', h('pre', { class: 'summary' }, standing.summary ?? '')),
+    h(
+      'div',
+      { class: 'grid' },
+      breakdownTable('Sender addresses (30 d)', breakdown.senderAddresses),
+      breakdownTable('Source IPs (30 d)', breakdown.sourceIps),
+      breakdownTable('Sending domains (30 d)', breakdown.sendingDomains, { registered: true }),
+      breakdownTable('Reporters and feeds (30 d)', breakdown.reporters),
+      breakdownTable('Feedback types (30 d)', breakdown.feedbackTypes),
+      panel(
+        'Tenant',
+        fields([
+          [
+            'Accepted domains',
+            tenant.acceptedDomains
+              .map((d) => `${d.domain}${d.includeSubdomains ? ' (+subdomains)' : ''}`)
+              .join(', '),
+          ],
+          ['Dedicated IPs', tenant.dedicatedIps.join(', ')],
+          ['Admin contact', tenant.adminContact],
+          ['Policy overrides', tenant.policy ? JSON.stringify(tenant.policy) : 'none'],
+          ['Suppressed recipients', String(suppressionList.length)],
+        ]),
+      ),
+    ),
+    reportsPanel(tenantId),
+    h(
+      'div',
+      { class: 'grid two' },
+      liftForm(tenantId, standing, () => setTimeout(reload, 400)),
+      panel(
+        'Restriction history and audit trail',
+        h('div', { 'data-testid': 'audit-trail' }, auditTable(audit)),
+      ),
+    ),
+    suppressionList.length > 0
+      ? panel('Suppression list', h('pre', { class: 'raw' }, suppressionList.join('\n')))
+      : null,
+  );
+}
