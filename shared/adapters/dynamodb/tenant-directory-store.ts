@@ -13,6 +13,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import type { AcceptedDomain, Tenant } from '../../core/model/index.ts';
 import type { TenantDirectory } from '../../core/ports.ts';
+import { normalizeDomain } from '../../core/tenants/normalize-domain.ts';
 import { batchGetAll, batchWriteAll } from './batch-requests.ts';
 import { bucketOfIp, bucketRange, cidrContains, cidrsOverlap } from './ip-buckets.ts';
 import { TENANT_LIST_INDEX } from './tables.ts';
@@ -44,9 +45,9 @@ const ipKey = (bucket: string, cidr: string, tenantId: string): Item => ({
   sk: { S: `${cidr}#${tenantId}` },
 });
 
-/** Lower-case, no trailing dot: the form accepted domains are stored in. */
+/** Lower-case A-labels, no trailing dot: the form accepted domains are stored and looked up in. */
 function normaliseDomain(domain: string): string {
-  return domain.trim().toLowerCase().replace(/\.$/, '');
+  return normalizeDomain(domain) ?? domain.trim().toLowerCase().replace(/\.$/, '');
 }
 
 /** Creates the DynamoDB tenant directory on `tableName` (a table shaped as TABLE_SPECS.tenants). */

@@ -55,6 +55,17 @@ describe.each(DYNAMO_BACKENDS)('DynamoDB tenant directory on $name', ({ start })
     expect(await store.findTenantByDomain('notacme.example')).toBeUndefined();
   });
 
+  it('finds an internationalised domain whether asked in U-labels or A-labels', async () => {
+    await freshStore();
+    await store.putTenant(
+      sampleTenant('books', {
+        acceptedDomains: [{ domain: 'xn--bcher-kva.example', includeSubdomains: true }],
+      }),
+    );
+    expect((await store.findTenantByDomain('Bücher.example'))?.tenant.tenantId).toBe('books');
+    expect((await store.findTenantByDomain('mail.xn--bcher-kva.example'))?.tenant.tenantId).toBe('books');
+  });
+
   it('finds a subdomain only when the parent was registered with includeSubdomains', async () => {
     await freshStore();
     await store.putTenant(
@@ -98,6 +109,20 @@ describe.each(DYNAMO_BACKENDS)('DynamoDB tenant directory on $name', ({ start })
       sampleTenant('third', { acceptedDomains: [{ domain: 'free.example', includeSubdomains: false }] }),
     );
     expect((await store.findTenantByDomain('free.example'))?.tenant.tenantId).toBe('third');
+  });
+
+  it('lets exactly one of two tenants racing for the same domain have it', async () => {
+    await freshStore();
+    const contender = (id: string) =>
+      store.putTenant(
+        sampleTenant(id, { acceptedDomains: [{ domain: 'contested.example', includeSubdomains: false }] }),
+      );
+    const results = await Promise.allSettled([contender('left'), contender('right')]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const rejected = results.find((r) => r.status === 'rejected');
+    expect(rejected?.status === 'rejected' && rejected.reason).toBeInstanceOf(TenantConflictError);
+    const owner = await store.findTenantByDomain('contested.example');
+    expect(owner?.tenant.tenantId).toBe(results[0]?.status === 'fulfilled' ? 'left' : 'right');
   });
 
   it('releases domains and IPs a tenant no longer lists when it is updated', async () => {
