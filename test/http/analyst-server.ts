@@ -22,7 +22,6 @@ import { createPlatformApi } from '../../shared/http/create-platform-api.ts';
 import { createRequestListener } from '../../shared/http/node-http-adapter.ts';
 import { createStaticFiles } from '../../web/static-files.ts';
 import { createTestTables, type DynamoBackend, startDynalite } from '../support/dynamodb.ts';
-import { createInMemoryScoringStores } from '../support/in-memory-scoring-stores.ts';
 import { HOSTILE, hostileRawMail, reportRecord, submissionRecord } from './analyst-records.ts';
 
 export const READ_TOKEN = 'read-token-aaaaaaaaaaaaaaaaaaaaaaaa';
@@ -111,9 +110,7 @@ function seedReports(now: number): ReportRecord[] {
 }
 
 /** Starts dynalite, seeds it, scores the seed and serves API + dashboard. */
-export async function startAnalystServer(
-  options: { scoringStores?: 'dynamodb' | 'memory' } = {},
-): Promise<AnalystServer> {
+export async function startAnalystServer(): Promise<AnalystServer> {
   const backend: DynamoBackend = await startDynalite();
   const dataDir = await mkdtemp(join(tmpdir(), 'analyst-'));
   const tables = await createTestTables(backend.client);
@@ -121,9 +118,7 @@ export async function startAnalystServer(
   const directory = createDynamoTenantDirectory({ client: backend.client, tableName: tables.tenants });
   const rawMail = createFileRawMailStore({ dir: join(dataDir, 'raw') });
   const scoring: ScoringDeps = {
-    ...((options.scoringStores ?? 'memory') === 'memory'
-      ? createInMemoryScoringStores()
-      : createDynamoScoringStores({ client: backend.client, tableName: tables.scores })),
+    ...createDynamoScoringStores({ client: backend.client, tableName: tables.scores }),
     directory,
     records,
     notifier: createOutboxNotifier({ dir: join(dataDir, 'outbox') }),
