@@ -71,9 +71,8 @@ export function findQuotedHeaderBlock(text: string, anywhere = false): string | 
 /** Plain text from HTML, enough to find a forward marker and the quoted header lines under it. */
 export function htmlToText(html: string): string {
   return html
-    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, '')
     .replace(/<br\s*\/?>|<\/(?:p|div|tr|li|h\d|blockquote)>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
+    .replace(/<[^<>]*>/g, '')
     .replace(/&nbsp;/gi, ' ')
     .replace(/&lt;/gi, '<')
     .replace(/&gt;/gi, '>')

@@ -19,11 +19,11 @@ export function hasBareLineEnds(bytes: Uint8Array, start = 0, end = bytes.length
 /**
  * Returns the bytes with every line end as CRLF (RFC 5322 §2.1). Mail stored by Unix tools uses LF and some
  * old Mac clients CR only; DKIM and boundaries are defined on CRLF, so everything downstream sees CRLF.
- * Returns a view of the input, without copying, when it already uses CRLF throughout.
+ * Returns a view of the input, without copying, when it already uses CRLF throughout (`bare` false).
  */
-export function toCrlf(bytes: Uint8Array): Buffer {
+export function toCrlf(bytes: Uint8Array, bare = hasBareLineEnds(bytes)): Buffer {
   const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (!hasBareLineEnds(bytes)) return view;
+  if (!bare) return view;
   let extra = 0;
   for (let i = 0; i < bytes.length; i++) {
     const byte = bytes[i];

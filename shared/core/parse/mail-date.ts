@@ -10,6 +10,8 @@ export function parseMailDate(input: string | undefined): string | undefined {
   let text = input
     .replace(/\([^()]*\)/g, ' ')
     .replace(/\s+/g, ' ')
+    // Apple Mail and Gmail quote dates as "5 March 2024 at 10:00:00 GMT".
+    .replace(/(\d{4}) at (\d)/i, '$1 $2')
     .trim();
   if (!text) return undefined;
   text = text.replace(/\b(UT|Z)$/i, (zone) => ZONES[zone.toUpperCase()] ?? zone);

@@ -2,6 +2,7 @@ import type { Buffer } from 'node:buffer';
 import type { HeaderField } from '../model/index.ts';
 import { decodeHeaderBytes } from './charset.ts';
 import { headerValue, readHeaderBlock } from './header-block.ts';
+import { ParseLimitError } from './limits.ts';
 import { type MimeHeaderValue, parseMimeHeaderValue } from './mime-parameters.ts';
 import type { ParseContext } from './parse-context.ts';
 
@@ -63,9 +64,11 @@ function findHeaderEnd(
   buf: Buffer,
   start: number,
   end: number,
+  maxFields: number,
 ): { headerEnd: number; bodyStart: number; hasSeparator: boolean } {
   let pos = start;
   let first = true;
+  let fields = 0;
   while (pos < end) {
     let lineEnd = buf.indexOf('\r\n', pos);
     if (lineEnd < 0 || lineEnd > end) lineEnd = end;
@@ -79,6 +82,10 @@ function findHeaderEnd(
     }
     if (!continuation && !isFieldStart(buf, pos, lineEnd)) {
       return { headerEnd: pos, bodyStart: pos, hasSeparator: false };
+    }
+    // Stop scanning early so a hostile block of millions of fields costs no more than the limit allows.
+    if (!continuation && ++fields > maxFields) {
+      throw new ParseLimitError('header-fields', `more than ${maxFields} header fields in one block`);
     }
     first = false;
     pos = next;
@@ -118,7 +125,7 @@ export function readEntity(
       from = i;
     }
   }
-  const { headerEnd, bodyStart, hasSeparator } = findHeaderEnd(buf, from, end);
+  const { headerEnd, bodyStart, hasSeparator } = findHeaderEnd(buf, from, end, ctx.limits.maxHeaderFields);
   const headerText = decodeHeaderBytes(buf.subarray(from, headerEnd)).replace(/\r\n$/, '');
   const reading = readHeaderBlock(headerText, ctx.limits);
   if (reading.leadingContinuation) {

@@ -6,7 +6,7 @@ import { classifyJson, classifyMail } from './classify-submission.ts';
 import { decodeEncodedWords } from './encoded-words.ts';
 import { headerValue } from './header-block.ts';
 import { ParseLimitError, type ParseLimits, resolveLimits } from './limits.ts';
-import { toCrlf } from './line-ends.ts';
+import { hasBareLineEnds, toCrlf } from './line-ends.ts';
 import { parseMailDate } from './mail-date.ts';
 import { readEntity } from './mime-entity.ts';
 import { ParseContext } from './parse-context.ts';
@@ -35,7 +35,11 @@ function skipPreamble(bytes: Uint8Array, ctx: ParseContext): number {
   for (let i = pos; i < bytes.length; i++) {
     const byte = bytes[i];
     if (byte === 0x0a || byte === 0x0d) lineStart = i + 1;
-    else if (byte !== 0x20 && byte !== 0x09) return lineStart;
+    else if (byte !== 0x20 && byte !== 0x09) {
+      if (lineStart > pos)
+        ctx.deviate('mime.leading-blank-line', 'whitespace-only lines precede the first header field');
+      return lineStart;
+    }
   }
   return bytes.length;
 }
@@ -74,7 +78,10 @@ function classify(raw: Uint8Array, ctx: ParseContext, facts: { current?: Submiss
       return json.shape;
     }
   }
-  const buf = toCrlf(bytes);
+  const bare = hasBareLineEnds(bytes);
+  if (bare)
+    ctx.deviate('mail.bare-line-ends', 'line ends are LF or CR alone, not CRLF (RFC 5322 §2.1); normalised');
+  const buf = toCrlf(bytes, bare);
   const top = readEntity(buf, 0, buf.length, 0, ctx);
   if (top.headers.length === 0)
     return unusable('not-mail', 'the submission has no header fields: not a mail');
