@@ -85,6 +85,8 @@ const DEFAULT_MAX_MESSAGE_BYTES = 40 * 1024 * 1024;
 const DEFAULT_RETENTION_DAYS = 180;
 /** Where a reporting mailbox lives when none is configured; `.test` never leaves the machine (RFC 2606). */
 const DEFAULT_REPORTING_ADDRESSES = ['junk@abuse-intake.test', 'feedback@abuse-intake.test'];
+/** The authserv-id the local SMTP listener writes; trusted by default because it is our own receiving side. */
+export const LOCAL_AUTHSERV_ID = 'abuse-intake.local';
 
 /** The documented defaults; `abuse-intake.config.example.json` shows them. */
 export const LOCAL_DEFAULTS = {
@@ -261,6 +263,7 @@ function readPlatform(
   const section = readObject(document, 'platform');
   const input = {
     reportingAddresses: DEFAULT_REPORTING_ADDRESSES,
+    trustedAuthservIds: [LOCAL_AUTHSERV_ID],
     ...section,
     ...(envAddresses === undefined ? {} : { reportingAddresses: envAddresses }),
   };

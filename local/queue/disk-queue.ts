@@ -123,11 +123,15 @@ export async function openDiskQueue<T>(options: DiskQueueOptions): Promise<DiskQ
       for (const [id, notBefore] of ready) {
         if (notBefore > at) continue;
         ready.delete(id);
-        const stored = await readEntry(file('ready', id));
-        if (stored === undefined) continue; // taken away by another process (dlq, purge)
-        const entry: QueueEntry<T> = { ...stored, attempts: stored.attempts + 1 };
+        // Marked in flight before the first await, so a concurrent rescan does not queue it a second time.
         const receipt = randomBytes(8).toString('hex');
         inflight.set(id, { receipt, deadline: at + options.visibilityTimeoutMs });
+        const stored = await readEntry(file('ready', id));
+        if (stored === undefined) {
+          inflight.delete(id); // taken away by another process (purge)
+          continue;
+        }
+        const entry: QueueEntry<T> = { ...stored, attempts: stored.attempts + 1 };
         await writeQuick(file('inflight', id), entry);
         await unlinkQuietly(file('ready', id));
         return { entry, receipt };

@@ -1,0 +1,69 @@
+import type { IntakeOutcome } from '../../shared/core/intake/process-submission.ts';
+
+/** What an ingest run did, for the final summary and `--json`. */
+export interface IngestSummary {
+  /** Mails found in the given paths. */
+  total: number;
+  /** Mails stored and recorded (usable or not). */
+  accepted: number;
+  /** Accepted submissions by kind (arf, forward, xarf, unusable). */
+  byKind: Record<string, number>;
+  /** Unusable submissions by reason code. */
+  unusable: Record<string, number>;
+  reports: number;
+  attributed: number;
+  unattributed: number;
+  /** Mails that could not be ingested (read error, store error, SMTP refusal), with the reason. */
+  failed: { label: string; reason: string }[];
+}
+
+/** An empty summary. */
+export function emptySummary(total: number): IngestSummary {
+  return {
+    total,
+    accepted: 0,
+    byKind: {},
+    unusable: {},
+    reports: 0,
+    attributed: 0,
+    unattributed: 0,
+    failed: [],
+  };
+}
+
+/** Counts one processed submission. */
+export function countOutcome(summary: IngestSummary, outcome: IntakeOutcome): void {
+  summary.accepted++;
+  const { kind, reason } = outcome.submission;
+  summary.byKind[kind] = (summary.byKind[kind] ?? 0) + 1;
+  if (kind === 'unusable') {
+    const code = reason?.code ?? 'unknown';
+    summary.unusable[code] = (summary.unusable[code] ?? 0) + 1;
+  }
+  for (const report of outcome.reports) {
+    summary.reports++;
+    if (report.attribution.outcome === 'attributed') summary.attributed++;
+    else summary.unattributed++;
+  }
+}
+
+/** The summary as text for people. */
+export function formatSummary(summary: IngestSummary): string {
+  const counts = (record: Record<string, number>) =>
+    Object.entries(record)
+      .sort(([, a], [, b]) => b - a)
+      .map(([key, count]) => `${key} ${count}`)
+      .join(', ') || '-';
+  const lines = [
+    `accepted ${summary.accepted} of ${summary.total} mails`,
+    `  by kind:    ${counts(summary.byKind)}`,
+    `  unusable:   ${counts(summary.unusable)}`,
+    `  reports:    ${summary.reports} (attributed ${summary.attributed}, unattributed ${summary.unattributed})`,
+  ];
+  if (summary.failed.length > 0) {
+    lines.push(`  FAILED:     ${summary.failed.length}`);
+    for (const failure of summary.failed.slice(0, 20)) lines.push(`    ${failure.label}: ${failure.reason}`);
+    if (summary.failed.length > 20) lines.push(`    … and ${summary.failed.length - 20} more`);
+  }
+  return `${lines.join('\n')}\n`;
+}

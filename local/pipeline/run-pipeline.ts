@@ -1,0 +1,47 @@
+import {
+  type IntakeDeps,
+  type IntakeOutcome,
+  processSubmission,
+} from '../../shared/core/intake/process-submission.ts';
+import type { RawMailStore } from '../../shared/core/ports.ts';
+import { scoreReports } from '../../shared/core/score/index.ts';
+import type { ScoringDeps } from '../../shared/core/score/scoring-deps.ts';
+import type { IntakeJob } from './intake-job.ts';
+
+/** What the local pipeline needs: the same core as the Lambdas, bound to local stores. */
+export interface PipelineDeps {
+  readonly rawMail: RawMailStore;
+  readonly intake: IntakeDeps;
+  readonly scoring: ScoringDeps;
+  /** ISO 8601 UTC. */
+  readonly now: () => string;
+}
+
+/** The raw mail of a queued job is gone (purged by retention, or deleted by hand): nothing to retry. */
+export class RawMailMissingError extends Error {
+  override name = 'RawMailMissingError';
+}
+
+/**
+ * Runs one submission through the pipeline the Lambdas run: parse → attribute → record (processSubmission), then
+ * score the reports (scoreReports). Both steps are idempotent, so a redelivery after a crash changes nothing.
+ */
+export async function runPipeline(
+  job: IntakeJob,
+  raw: Uint8Array,
+  deps: PipelineDeps,
+): Promise<IntakeOutcome> {
+  const outcome = await processSubmission(
+    { submissionId: job.submissionId, raw, receivedAt: job.receivedAt, rawLocation: job.rawLocation },
+    deps.intake,
+  );
+  if (outcome.reports.length > 0) await scoreReports(outcome.reports, deps.scoring, deps.now());
+  return outcome;
+}
+
+/** Loads the raw mail of a queued job and runs it through the pipeline. */
+export async function runQueuedJob(job: IntakeJob, deps: PipelineDeps): Promise<IntakeOutcome> {
+  const raw = await deps.rawMail.get(job.submissionId);
+  if (raw === undefined) throw new RawMailMissingError(`raw mail of ${job.submissionId} is missing`);
+  return runPipeline(job, raw, deps);
+}

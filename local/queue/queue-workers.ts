@@ -1,0 +1,105 @@
+import type { DiskQueue } from './disk-queue.ts';
+import type { QueueEntry } from './queue-entry.ts';
+
+/** What a worker does with one entry; throwing means "retry later" (transient), never "bad input". */
+export type QueueHandler<T> = (entry: QueueEntry<T>) => Promise<void>;
+
+/** A pool of workers draining a queue. */
+export interface QueueWorkers {
+  /** Wakes idle workers (call after enqueue). */
+  notify(): void;
+  /** Resolves once nothing is ready or in flight (dead letters aside). */
+  idle(): Promise<void>;
+  /** Stops taking entries and waits for the ones in progress. */
+  stop(): Promise<void>;
+}
+
+/** How the pool runs. */
+export interface QueueWorkerOptions<T> {
+  readonly queue: DiskQueue<T>;
+  readonly concurrency: number;
+  readonly handle: QueueHandler<T>;
+  /** Told about each failed delivery and whether it will be retried or went to the dead letters. */
+  readonly onFailure?: (entry: QueueEntry<T>, error: unknown, outcome: 'retry' | 'dead' | 'stale') => void;
+  /** How often idle workers look for entries other processes added and for expired visibility timeouts. */
+  readonly pollMs?: number;
+}
+
+/** One second: a `dlq replay` or CLI-queued entry starts within about a second when the server is idle. */
+const DEFAULT_POLL_MS = 1_000;
+
+/** Starts `concurrency` workers that receive, handle, and ack or fail entries until stopped. */
+export function startQueueWorkers<T>(options: QueueWorkerOptions<T>): QueueWorkers {
+  const { queue } = options;
+  const pollMs = options.pollMs ?? DEFAULT_POLL_MS;
+  let running = true;
+  let wake: (() => void) | undefined;
+  let wakePromise: Promise<void> | undefined;
+  const idleWaiters: (() => void)[] = [];
+  let busy = 0;
+
+  const sleep = (ms: number): Promise<void> => {
+    wakePromise ??= new Promise<void>((resolve) => {
+      wake = resolve;
+    });
+    const timer = new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+    return Promise.race([wakePromise, timer]);
+  };
+  const notify = () => {
+    const resolve = wake;
+    wake = undefined;
+    wakePromise = undefined;
+    resolve?.();
+  };
+  const checkIdle = () => {
+    const depth = queue.depth();
+    if (busy === 0 && depth.ready === 0 && depth.inflight === 0)
+      for (const resolve of idleWaiters.splice(0)) resolve();
+  };
+
+  const housekeeping = setInterval(() => {
+    void Promise.all([queue.releaseExpired(), queue.rescan()]).then(([released, found]) => {
+      if (released + found > 0) notify();
+      checkIdle();
+    });
+  }, pollMs);
+  housekeeping.unref();
+
+  const work = async (): Promise<void> => {
+    while (running) {
+      const delivery = await queue.receive();
+      if (delivery === undefined) {
+        checkIdle();
+        const due = queue.nextDueAt();
+        await sleep(due === undefined ? pollMs : Math.max(1, Math.min(pollMs, due - Date.now())));
+        continue;
+      }
+      busy++;
+      try {
+        await options.handle(delivery.entry);
+        await queue.ack(delivery);
+      } catch (error) {
+        const outcome = await queue.fail(delivery, error);
+        options.onFailure?.(delivery.entry, error, outcome);
+      } finally {
+        busy--;
+      }
+    }
+  };
+  const workers = Array.from({ length: options.concurrency }, () => work());
+
+  return {
+    notify,
+    idle: () =>
+      new Promise<void>((resolve) => {
+        idleWaiters.push(resolve);
+        checkIdle();
+      }),
+    async stop() {
+      running = false;
+      clearInterval(housekeeping);
+      notify();
+      await Promise.all(workers);
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import type { RunningServer } from './start-server.ts';
+
+/** The start-up banner: where everything listens, where the data lives, and how to send and query a first report. */
+export function formatBanner(server: RunningServer, options: { readonly demo?: boolean } = {}): string {
+  const { smtp, http, config } = server;
+  const to = server.services.pipeline.intake.platform.reportingAddresses[0] ?? 'junk@abuse-intake.test';
+  const dataDirFlag = ` --data-dir ${JSON.stringify(config.dataDir)}`;
+  const lines = [
+    '',
+    `abuse-intake is running${options.demo ? ' (demo)' : ''}`,
+    `  SMTP       ${smtp.host}:${smtp.port}   accepts mail for ${server.services.pipeline.intake.platform.reportingAddresses.join(', ')}`,
+    `  Dashboard  ${http.url}/`,
+    `  API        ${http.url}/v1/   health: ${http.url}/health`,
+    `  Enforce    ${http.url}/v1/tenants/TENANT/sending-status?fromDomain=DOMAIN`,
+    `  Data       ${config.dataDir}${config.source ? `   (config: ${config.source})` : ''}`,
+    ...(server.generatedToken
+      ? [`  API token  ${server.generatedToken.token}   (manage role; kept in ${config.dataDir}/api-token)`]
+      : []),
+    '',
+    'Send a first report:',
+    `  npx abuse-intake ingest path/to/report.eml${dataDirFlag}`,
+    `  node -e "require('nodemailer').createTransport({host:'${smtp.host}',port:${smtp.port}}).sendMail({envelope:{from:'fbl@isp.example',to:'${to}'},raw:require('fs').readFileSync('report.eml')}).then(i=>console.log(i.response))"`,
+    'Then look at it:',
+    `  npx abuse-intake reports list${dataDirFlag}`,
+    `  curl -s ${http.url}/health`,
+    '',
+    'Stop with Ctrl-C; accepted mail waits safely in the queue for the next start.',
+    '',
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,179 @@
+import { fileURLToPath } from 'node:url';
+import type { PlatformConfig } from '../../shared/core/platform/platform-config.ts';
+import { checkSending } from '../../shared/core/score/index.ts';
+import { createTokenAuthenticator } from '../../shared/http/auth/token-authenticator.ts';
+import { createApi } from '../../shared/http/create-api.ts';
+import type { ApiToken, LocalConfig } from '../config/local-config.ts';
+import { startLocalHttpServer } from '../http/local-http-server.ts';
+import type { IntakeJob } from '../pipeline/intake-job.ts';
+import { RawMailMissingError, runQueuedJob } from '../pipeline/run-pipeline.ts';
+import { type DiskQueue, openDiskQueue } from '../queue/disk-queue.ts';
+import { startQueueWorkers } from '../queue/queue-workers.ts';
+import { createLocalServices, type LocalServices } from '../runtime/local-services.ts';
+import { openDataDir } from '../runtime/open-local-stores.ts';
+import { purgeExpired } from '../runtime/retention-purge.ts';
+import { removeServerInfo, writeServerInfo } from '../runtime/server-info.ts';
+import type { DNSResolver } from '../smtp/authenticate-submission.ts';
+import { startSmtpListener } from '../smtp/smtp-listener.ts';
+import { createAcceptMail } from './accept-mail.ts';
+import { resolveApiTokens } from './api-token-file.ts';
+import { createLocalAnalystDeps } from './local-analyst-deps.ts';
+import { createHealthTracker } from './runtime-health.ts';
+
+/** The dashboard's files, served at `/`. */
+const STATIC_ROOT = fileURLToPath(new URL('../../web/static/', import.meta.url));
+
+/** How to start the server. */
+export interface StartServerOptions {
+  readonly config: LocalConfig;
+  /** Replaces the configured platform (the demo brings its own signing key). */
+  readonly platform?: PlatformConfig;
+  /** DNS for authenticating reporters (the demo's records); default: the system resolver. */
+  readonly resolver?: DNSResolver;
+  /** One line per event (start-up problems, failures); never mail content. */
+  readonly log?: (line: string) => void;
+}
+
+/** A running server: where it listens, its services, and how to stop it. */
+export interface RunningServer {
+  readonly config: LocalConfig;
+  readonly smtp: { readonly host: string; readonly port: number };
+  readonly http: { readonly host: string; readonly port: number; readonly url: string };
+  readonly services: LocalServices;
+  readonly queue: DiskQueue<IntakeJob>;
+  /** The token printed for a first login when none is configured. */
+  readonly generatedToken?: ApiToken;
+  /** Resolves once the queue is empty and nothing is in flight. */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the whole one-machine pipeline in this process (issue 6): dynalite on the data directory (under its lock),
+ * the durable queue and its workers running the same core as the Lambdas, the SMTP listener, the HTTP server
+ * (API + dashboard) and the retention purge; then publishes `<dataDir>/server.json` for CLI commands.
+ */
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const { config } = options;
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const stores = await openDataDir(config, 'abuse-intake serve');
+  const stopping: (() => Promise<void>)[] = [() => stores.close()];
+  const stopAll = async () => {
+    for (const stop of stopping.splice(0).reverse())
+      await stop().catch((error) => log(`stop: ${String(error)}`));
+  };
+  try {
+    const services = createLocalServices(stores, options.platform ? { platform: options.platform } : {});
+    const queue = await openDiskQueue<IntakeJob>({ dir: services.queueDir, ...config.queue });
+    const health = createHealthTracker();
+    const workers = startQueueWorkers<IntakeJob>({
+      queue,
+      concurrency: config.queue.concurrency,
+      handle: async (entry) => {
+        try {
+          await runQueuedJob(entry.body, services.pipeline);
+          health.recordProcessed();
+        } catch (error) {
+          // Purged or deleted raw mail cannot come back: record it and drop the entry instead of retrying.
+          if (!(error instanceof RawMailMissingError)) throw error;
+          health.recordFailure(error.message, new Date().toISOString());
+        }
+      },
+      onFailure: (entry, error, outcome) => {
+        const message = `${entry.id}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
+        health.recordFailure(message, new Date().toISOString());
+        log(
+          `worker: ${message} (attempt ${entry.attempts}, ${outcome === 'dead' ? 'moved to dead letters' : outcome})`,
+        );
+      },
+    });
+    stopping.push(() => workers.stop());
+
+    const accept = createAcceptMail({ rawMail: services.rawMail, queue, onQueued: () => workers.notify() });
+    const smtp = await startSmtpListener({
+      host: config.smtp.host,
+      port: config.smtp.port,
+      maxMessageBytes: config.smtp.maxMessageBytes,
+      reportingAddresses: services.pipeline.intake.platform.reportingAddresses,
+      ...(config.smtp.tls ? { tls: config.smtp.tls } : {}),
+      accept: (mail) => accept(mail.raw),
+      ...(options.resolver ? { resolver: options.resolver } : {}),
+      ...(services.pipeline.intake.platform.trustedAuthservIds[0]
+        ? { authservId: services.pipeline.intake.platform.trustedAuthservIds[0] }
+        : {}),
+      onError: log,
+    });
+    stopping.push(() => smtp.close());
+
+    const { tokens, generated } = resolveApiTokens(config.tokens, config.dataDir);
+    const api = createApi(
+      {
+        now: () => new Date().toISOString(),
+        authenticate: createTokenAuthenticator(tokens),
+        enforcementRequiresToken: config.enforcementRequiresToken,
+        health: async () =>
+          health.snapshot(queue.depth(), { smtp: `${smtp.host}:${smtp.port}`, dataDir: config.dataDir }),
+        checkSending: (tenantId, fromDomain, now) =>
+          checkSending(tenantId, fromDomain, services.scoring, now),
+        analyst: createLocalAnalystDeps(services, async (actor) => {
+          const replayed = await queue.replayDead();
+          if (replayed > 0) workers.notify();
+          log(`dlq: ${actor} replayed ${replayed} dead letters`);
+          return { replayed };
+        }),
+      },
+      (message, error) => log(`${message}: ${error instanceof Error ? error.message : String(error)}`),
+    );
+    const http = await startLocalHttpServer({
+      host: config.http.host,
+      port: config.http.port,
+      api,
+      staticRoot: STATIC_ROOT,
+      onError: log,
+    });
+    stopping.push(() => http.close());
+
+    const purge = async () => {
+      const result = await purgeExpired({
+        client: stores.client,
+        tables: stores.tables,
+        rawMail: services.rawMail,
+        retentionDays: config.retentionDays,
+        now: Date.now(),
+      });
+      const items = Object.values(result.items).reduce((sum, count) => sum + count, 0);
+      if (items + result.rawMails > 0)
+        log(`retention: purged ${items} items and ${result.rawMails} raw mails`);
+    };
+    const purgeTimer = setInterval(
+      () => void purge().catch((error) => log(`retention: ${String(error)}`)),
+      config.purgeIntervalMinutes * 60_000,
+    );
+    purgeTimer.unref();
+    stopping.push(async () => clearInterval(purgeTimer));
+    void purge().catch((error) => log(`retention: ${String(error)}`));
+
+    writeServerInfo(config.dataDir, {
+      pid: process.pid,
+      dynamoEndpoint: stores.endpoint,
+      smtp: { host: smtp.host, port: smtp.port },
+      http: { host: http.host, port: http.port },
+      startedAt: new Date().toISOString(),
+    });
+    stopping.push(async () => removeServerInfo(config.dataDir));
+
+    return {
+      config,
+      smtp: { host: smtp.host, port: smtp.port },
+      http: { host: http.host, port: http.port, url: http.url },
+      services,
+      queue,
+      ...(generated ? { generatedToken: generated } : {}),
+      idle: () => workers.idle(),
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
