@@ -5,7 +5,6 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { createDynamoTenantDirectory } from '../../../shared/adapters/dynamodb/tenant-directory-store.ts';
 import { attributeMessage, formatAttribution } from '../../../shared/core/attribute/index.ts';
 import { parseSubmission } from '../../../shared/core/parse/index.ts';
 import type { PlatformConfig } from '../../../shared/core/platform/platform-config.ts';
@@ -16,7 +15,7 @@ import {
   validateTenant,
 } from '../../../shared/core/tenants/index.ts';
 import { loadLocalConfig } from '../../config/local-config.ts';
-import { openLocalStores } from '../../runtime/open-local-stores.ts';
+import { withDataDirOptions, withLocalServices } from '../with-local-services.ts';
 
 /** The explanation text for every reported message of one raw submission; `usable` is false when none. */
 export async function explainAttribution(
@@ -60,13 +59,10 @@ interface AttributeOptions {
 
 /** Registers `attribute`. */
 export function registerAttributeCommand(program: Command): void {
-  program
-    .command('attribute')
+  withDataDirOptions(program.command('attribute'))
     .argument('<file>', 'a report (.eml: ARF, X-ARF or a forward)')
     .description('Explain which tenant sent each reported message, signal by signal')
     .option('--tenants <file>', 'use the tenants of this JSON/YAML file instead of the data directory')
-    .option('--data-dir <dir>', 'data directory (default ./data, or the config file’s dataDir)')
-    .option('--config <file>', 'configuration file (JSON or YAML); its platform section is used')
     .action(async (file: string, options: AttributeOptions) => {
       const raw = readFileSync(file);
       let result: { text: string; usable: boolean };
@@ -79,19 +75,9 @@ export function registerAttributeCommand(program: Command): void {
         const directory = directoryFromFile(options.tenants, new Date().toISOString());
         result = await explainAttribution(raw, directory, config.platform);
       } else {
-        const stores = await openLocalStores({
-          ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
-          ...(options.config === undefined ? {} : { configFile: options.config }),
-        });
-        try {
-          const directory = createDynamoTenantDirectory({
-            client: stores.client,
-            tableName: stores.tables.tenants,
-          });
-          result = await explainAttribution(raw, directory, stores.config.platform);
-        } finally {
-          await stores.close();
-        }
+        result = await withLocalServices(options, ({ directory, stores }) =>
+          explainAttribution(raw, directory, stores.config.platform),
+        );
       }
       process.stdout.write(result.text);
       if (!result.usable) process.exitCode = 1;

@@ -5,10 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { stringify as stringifyYaml } from 'yaml';
-import {
-  createDynamoTenantDirectory,
-  type TenantDirectoryStore,
-} from '../../../shared/adapters/dynamodb/tenant-directory-store.ts';
+import type { TenantDirectoryStore } from '../../../shared/adapters/dynamodb/tenant-directory-store.ts';
 import type { Tenant } from '../../../shared/core/model/index.ts';
 import {
   parseTenantDocument,
@@ -16,7 +13,7 @@ import {
   validateDirectory,
   validateTenant,
 } from '../../../shared/core/tenants/index.ts';
-import { openLocalStores } from '../../runtime/open-local-stores.ts';
+import { type DataDirOptions, withDataDirOptions, withLocalServices } from '../with-local-services.ts';
 
 /** What an import changed. */
 export interface TenantImportResult {
@@ -87,45 +84,18 @@ export function formatTenant(tenant: Tenant): string {
   return stringifyYaml(tenant);
 }
 
-interface StoreOptions {
-  readonly dataDir?: string;
-  readonly config?: string;
-}
-
-/** Opens the data directory (or the running server's endpoint), runs `body`, and always closes. */
-async function withDirectory<T>(
-  options: StoreOptions,
-  body: (store: TenantDirectoryStore) => Promise<T>,
-): Promise<T> {
-  const stores = await openLocalStores({
-    ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
-    ...(options.config === undefined ? {} : { configFile: options.config }),
-  });
-  try {
-    return await body(
-      createDynamoTenantDirectory({ client: stores.client, tableName: stores.tables.tenants }),
-    );
-  } finally {
-    await stores.close();
-  }
-}
-
-function storeOptions(command: Command): Command {
-  return command
-    .option('--data-dir <dir>', 'data directory (default ./data, or the config file’s dataDir)')
-    .option('--config <file>', 'configuration file (JSON or YAML)');
-}
-
 /** Registers `tenants` and its subcommands. */
 export function registerTenantsCommand(program: Command): void {
   const tenants = program.command('tenants').description('Manage the tenant directory');
 
-  storeOptions(tenants.command('import').argument('<file>', 'JSON or YAML: a list or { tenants: [...] }'))
+  withDataDirOptions(
+    tenants.command('import').argument('<file>', 'JSON or YAML: a list or { tenants: [...] }'),
+  )
     .description('Validate and import tenants (creates new ones, updates existing ones)')
-    .action(async (file: string, options: StoreOptions) => {
+    .action(async (file: string, options: DataDirOptions) => {
       const text = readFileSync(file, 'utf8');
-      const result = await withDirectory(options, (store) =>
-        importTenants(store, text, new Date().toISOString()),
+      const result = await withLocalServices(options, ({ directory }) =>
+        importTenants(directory, text, new Date().toISOString()),
       );
       process.stdout.write(
         `imported ${result.created.length + result.updated.length} tenants ` +
@@ -133,27 +103,31 @@ export function registerTenantsCommand(program: Command): void {
       );
     });
 
-  storeOptions(tenants.command('export'))
+  withDataDirOptions(tenants.command('export'))
     .description('Print the whole directory as JSON or YAML (re-importable)')
     .option('--format <format>', 'json or yaml', 'json')
-    .action(async (options: StoreOptions & { format: string }) => {
+    .action(async (options: DataDirOptions & { format: string }) => {
       if (options.format !== 'json' && options.format !== 'yaml') {
         throw new Error(`--format must be json or yaml, not "${options.format}"`);
       }
       const format = options.format;
-      process.stdout.write(await withDirectory(options, (store) => exportTenants(store, format)));
+      process.stdout.write(
+        await withLocalServices(options, ({ directory }) => exportTenants(directory, format)),
+      );
     });
 
-  storeOptions(tenants.command('list'))
+  withDataDirOptions(tenants.command('list'))
     .description('List tenants with their domains and dedicated IPs')
-    .action(async (options: StoreOptions) => {
-      process.stdout.write(formatTenantList(await withDirectory(options, (store) => store.listTenants())));
+    .action(async (options: DataDirOptions) => {
+      process.stdout.write(
+        formatTenantList(await withLocalServices(options, ({ directory }) => directory.listTenants())),
+      );
     });
 
-  storeOptions(tenants.command('show').argument('<id>', 'tenant id'))
+  withDataDirOptions(tenants.command('show').argument('<id>', 'tenant id'))
     .description('Show one tenant in full')
-    .action(async (id: string, options: StoreOptions) => {
-      const tenant = await withDirectory(options, (store) => store.getTenant(id));
+    .action(async (id: string, options: DataDirOptions) => {
+      const tenant = await withLocalServices(options, ({ directory }) => directory.getTenant(id));
       if (tenant === undefined) throw new Error(`no tenant "${id}"; see \`abuse-intake tenants list\``);
       process.stdout.write(formatTenant(tenant));
     });
