@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { registerAttributeCommand } from './attribute.ts';
+import { registerIngest } from './ingest.ts';
 import { registerParseCommand } from './parse.ts';
+import { registerServe } from './serve.ts';
 import { registerTenantsCommand } from './tenants.ts';
 
 /** Registers one command (or group) on the program. */
@@ -11,4 +13,6 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerTenantsCommand,
   registerAttributeCommand,
   registerParseCommand,
+  registerServe,
+  registerIngest,
 ];
