@@ -1,7 +1,12 @@
 import type { Command } from 'commander';
 import { registerAttributeCommand } from './attribute.ts';
+import { registerCheckCommand } from './check.ts';
 import { registerIngest } from './ingest.ts';
+import { registerLiftCommand } from './lift.ts';
 import { registerParseCommand } from './parse.ts';
+import { registerPolicyCommand } from './policy.ts';
+import { registerRestrictionsCommand } from './restrictions.ts';
+import { registerScoreCommand } from './score.ts';
 import { registerServe } from './serve.ts';
 import { registerTenantsCommand } from './tenants.ts';
 
@@ -15,4 +20,9 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerParseCommand,
   registerServe,
   registerIngest,
+  registerScoreCommand,
+  registerCheckCommand,
+  registerRestrictionsCommand,
+  registerLiftCommand,
+  registerPolicyCommand,
 ];

@@ -27,7 +27,9 @@ describe('scoring commands', () => {
   it('score prints the state, thresholds and top contributors', async () => {
     const deps = await restrictedDeps();
     const text = await scoreCommand(deps, 'tenant-a', {}, NOW);
-    expect(text).toMatch(/Tenant tenant-a is restricted: score 2\d\.\d\d \(warn at 10\.00, restrict at 20\.00\)/);
+    expect(text).toMatch(
+      /Tenant tenant-a is restricted: score 2\d\.\d\d \(warn at 10\.00, restrict at 20\.00\)/,
+    );
     expect(text).toContain('550 5.7.705 Access denied, tenant has exceeded threshold');
     expect(text).toMatch(/feedbackTypes:\n\s+[\d.]+\s+25×\s+abuse/);
     expect(text).toMatch(/tenant-a\.example {2}registered/);
@@ -46,18 +48,27 @@ describe('scoring commands', () => {
   it('restrictions list shows restricted tenants only, and top orders by score', async () => {
     const deps = await restrictedDeps();
     const list = await listRestrictionsCommand(deps, false, NOW);
-    expect(list).toMatch(/^tenant-a\s+restricted\s+2\d\.\d\d\/20\.00\s+5\.7\.705 since 2026-11-20T13:00:00\.000Z\n$/);
+    expect(list).toMatch(
+      /^tenant-a\s+restricted\s+2\d\.\d\d\/20\.00\s+5\.7\.705 since 2026-11-20T13:00:00\.000Z\n$/,
+    );
     expect(await topTenantsCommand(deps, 5, false, NOW)).toMatch(/^tenant-a /);
   });
 
   it('lift refuses an incomplete or unknown checklist by name, and lifts with the whole one', async () => {
     const deps = await restrictedDeps();
     const options = { reason: 'secured', actor: 'ana', checklist: 'connectors-reviewed' };
-    expect((await liftCommand(deps, 'tenant-a', options, NOW)).text).toMatch(/missing: accepted-domains-registered/);
+    expect((await liftCommand(deps, 'tenant-a', options, NOW)).text).toMatch(
+      /missing: accepted-domains-registered/,
+    );
     expect((await liftCommand(deps, 'tenant-a', { ...options, checklist: 'mfa' }, NOW)).text).toMatch(
       /unknown checklist item\(s\): mfa/,
     );
-    const lifted = await liftCommand(deps, 'tenant-a', { ...options, checklist: REMEDIATION_CHECKLIST.join(',') }, NOW);
+    const lifted = await liftCommand(
+      deps,
+      'tenant-a',
+      { ...options, checklist: REMEDIATION_CHECKLIST.join(',') },
+      NOW,
+    );
     expect(lifted.text).toBe('lifted: tenant-a is probation until 2026-12-04T13:00:00.000Z\n');
   });
 
