@@ -1,5 +1,6 @@
 import type { ReportedMessage } from '../model/index.ts';
 import type { TenantDirectory } from '../ports.ts';
+import { ownerOfDomain } from './directory-lookup.ts';
 import type { DkimChecks } from './dkim-checks.ts';
 import type { DkimCheck } from './dkim-verify.ts';
 import { sentence } from './sentence.ts';
@@ -22,7 +23,7 @@ export async function dkimDomainSignals(
           const what = `DKIM d=${value} is the platform's signing domain (${check.result}); it proves only the fields in h=`;
           return { signal: { kind: 'dkim-domain', value, verdict: 'no-match', detail: sentence(what) } };
         }
-        const owner = await directory.findTenantByDomain(value);
+        const owner = await ownerOfDomain(directory, value);
         if (owner === undefined) {
           return {
             signal: {
@@ -94,7 +95,7 @@ export async function senderDomainSignals(
   const signals: WeighedSignal[] = [];
   for (const { kind, domain } of candidates) {
     if (domain === undefined || domain === '') continue;
-    const owner = await directory.findTenantByDomain(domain);
+    const owner = await ownerOfDomain(directory, domain);
     const field = kind === 'from-domain' ? 'From' : 'envelope sender';
     if (owner === undefined) {
       signals.push({

@@ -1,5 +1,6 @@
 import type { PlatformConfig } from '../platform/platform-config.ts';
 import type { TenantDirectory } from '../ports.ts';
+import { tenantsAtIp } from './directory-lookup.ts';
 import { isRelayIp, type PlatformTrace } from './platform-trace.ts';
 import { sentence } from './sentence.ts';
 import type { WeighedSignal } from './weighed-signal.ts';
@@ -59,7 +60,7 @@ async function matchIp(
   platform: PlatformConfig,
   directory: TenantDirectory,
 ): Promise<WeighedSignal> {
-  const tenants = await directory.findTenantsByIp(ip);
+  const tenants = await tenantsAtIp(directory, ip);
   const [tenant] = tenants;
   if (tenants.length === 1 && tenant !== undefined) {
     return {

@@ -48,7 +48,7 @@ export function readPlatformTrace(message: ReportedMessage, platform: PlatformCo
   const sourceIp = message.feedback.derived.includes('source-ip') ? undefined : message.feedback.sourceIp;
   const outboundAt = hops.findIndex((hop) => isRelayHost(platform.relayHosts, hop.by));
   const outbound = hops[outboundAt];
-  const confirmation = confirm(platform, boundary, outbound, sourceIp);
+  const confirmation = confirm(platform, boundary, outbound, sourceIp, message.confidence === 'low');
   if (outbound === undefined) {
     return { ...(boundary ? { boundary } : {}), ...confirmation, reason: confirmation.reason };
   }
@@ -73,7 +73,14 @@ function confirm(
   boundary: ReceivedHop | undefined,
   outbound: ReceivedHop | undefined,
   sourceIp: string | undefined,
+  lowConfidence: boolean,
 ): { confirmed: boolean; relayIpSeen?: string; reason: string } {
+  if (lowConfidence) {
+    return {
+      confirmed: false,
+      reason: 'the headers were recovered from a quote the forwarder could have edited',
+    };
+  }
   if (sourceIp !== undefined && isPublic(sourceIp)) {
     if (isRelayIp(platform, sourceIp)) {
       return {

@@ -15,6 +15,11 @@ export interface LabeledCase {
   readonly hostile: boolean;
   /** The tenant a forgery inside an otherwise genuine message tries to blame; it must never be named. */
   readonly framed?: string;
+  /**
+   * The tenant the platform really sent the underlying message for, when a hostile case tampers with genuine
+   * mail: undoing the tampering may prove that tenant again, never another.
+   */
+  readonly genuine?: string;
   readonly message: () => ReportedMessage;
   readonly expected:
     | {

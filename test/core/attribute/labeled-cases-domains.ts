@@ -60,6 +60,7 @@ export const DOMAIN_CASES: readonly LabeledCase[] = [
   {
     name: 'DKIM d= of an accepted domain whose body was altered',
     hostile: true,
+    genuine: 'initech',
     message: () => {
       const mail = initechSigned(authoredMessage('sales@initech.example'));
       mail.body = 'Altered\r\n';

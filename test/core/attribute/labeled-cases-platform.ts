@@ -107,6 +107,7 @@ export const PLATFORM_CASES: readonly LabeledCase[] = [
   {
     name: 'tenant header under a signature whose body was altered',
     hostile: true,
+    genuine: 'acme',
     message: () => {
       const mail = platformMessage({ tenantId: 'acme' });
       mail.body = 'Click here to claim your prize\r\n';
@@ -117,6 +118,7 @@ export const PLATFORM_CASES: readonly LabeledCase[] = [
   {
     name: 'second tenant header injected above an oversigned one',
     hostile: true,
+    genuine: 'globex',
     message: () =>
       toReportedMessage(
         deliver(
@@ -144,6 +146,7 @@ export const PLATFORM_CASES: readonly LabeledCase[] = [
   {
     name: 'second tenant header appended below one signed only once breaks the signature',
     hostile: true,
+    genuine: 'globex',
     message: () => {
       const h = ['from', 'to', 'subject', 'date', 'message-id', header.toLowerCase()];
       const mail = platformMessage({
@@ -282,7 +285,7 @@ export const PLATFORM_CASES: readonly LabeledCase[] = [
     hostile: true,
     message: () =>
       toReportedMessage(
-        deliver(forgedPlatformHop(spam(), ACME_IP, 'out1.relay.platform.example.evil.net'), TEST_RELAY_IP),
+        deliver(forgedPlatformHop(spam(), ACME_IP, 'out1.relay.platform.example.evil.net'), ATTACKER_IP),
       ),
     expected: notOurs,
   },
