@@ -12,6 +12,7 @@ import type {
   SubmissionRecord,
   UnusableReason,
 } from '../model/index.ts';
+import { fitRecordSize } from './fit-record-size.ts';
 import { reportIdFor } from './report-id.ts';
 
 const SECONDS_PER_DAY = 86_400;
@@ -73,7 +74,7 @@ export function buildReportRecord(
     ...(senderDomain ? { senderDomain } : {}),
     ...(sourceIp ? { sourceIp } : {}),
   };
-  return {
+  return fitRecordSize({
     reportId: reportIdFor(arrival.submissionId, message.index),
     submissionId: arrival.submissionId,
     index: message.index,
@@ -88,7 +89,7 @@ export function buildReportRecord(
     rawHeaders: message.rawHeaders.slice(0, MAX_RECORDED_HEADER_CHARS),
     expiresAt: expiryFor(arrival.receivedAt, arrival.retentionDays),
     ...optional,
-  };
+  });
 }
 
 /** The submission record, `unusable` with its reason when nothing was reported. */
@@ -100,7 +101,7 @@ export function buildSubmissionRecord(
 ): SubmissionRecord {
   const usable = submission.kind !== 'unusable' && reports.length > 0;
   const reason = submission.unusableReason ?? (usable ? undefined : NO_REPORTED_MESSAGE);
-  return {
+  return fitRecordSize({
     submissionId: arrival.submissionId,
     receivedAt: arrival.receivedAt,
     reporter: submission.reporter,
@@ -114,5 +115,5 @@ export function buildSubmissionRecord(
     ...(submission.subject !== undefined ? { subject: submission.subject } : {}),
     size: submission.size,
     expiresAt: expiryFor(arrival.receivedAt, arrival.retentionDays),
-  };
+  });
 }
