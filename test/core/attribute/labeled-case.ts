@@ -58,3 +58,13 @@ export function forgedPlatformHop(mail: MailBuilder, client: string, by = TEST_R
 export function initechSigned(mail: MailBuilder, privateKey = TEST_KEYS.tenantRsa.privateKey): MailBuilder {
   return mail.sign({ privateKey, domain: 'initech.example', selector: INITECH_SELECTOR });
 }
+
+/** Expected outcomes the case tables share. */
+export const notOurMail = { outcome: 'unattributed', reason: 'not-our-mail' } as const;
+export const proven = (tenantId: string) =>
+  ({ outcome: 'attributed', tenantId, confidence: 'proven', decidingSignal: 'tenant-header' }) as const;
+export const strongBy = (tenantId: string, decidingSignal: SignalKind = 'platform-hop') =>
+  ({ outcome: 'attributed', tenantId, confidence: 'strong', decidingSignal }) as const;
+/** Delivery copies the From address into Return-Path, and the envelope outranks From (DESIGN §3, rule 4). */
+export const weakSender = (tenantId: string, decidingSignal: SignalKind = 'envelope-domain') =>
+  ({ outcome: 'attributed', tenantId, confidence: 'weak', decidingSignal }) as const;

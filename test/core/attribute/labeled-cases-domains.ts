@@ -6,20 +6,22 @@ import {
   TEST_KEYS,
   toReportedMessage,
 } from '../../support/mail-builder.ts';
-import { ACME_IP, ATTACKER_IP, GLOBEX_IPV6, initechSigned, type LabeledCase, spam } from './labeled-case.ts';
+import {
+  ACME_IP,
+  ATTACKER_IP,
+  GLOBEX_IPV6,
+  initechSigned,
+  type LabeledCase,
+  notOurMail,
+  spam,
+  strongBy,
+  weakSender,
+} from './labeled-case.ts';
 
-const weak = (
-  tenantId: string,
-  decidingSignal: 'from-domain' | 'envelope-domain' | 'dkim-domain' = 'from-domain',
-) => ({ outcome: 'attributed', tenantId, confidence: 'weak', decidingSignal }) as const;
-const notOurs = { outcome: 'unattributed', reason: 'not-our-mail' } as const;
+const weak = weakSender;
+const notOurs = notOurMail;
 const conflict = { outcome: 'unattributed', reason: 'conflict' } as const;
-const verifiedInitech = {
-  outcome: 'attributed',
-  tenantId: 'initech',
-  confidence: 'strong',
-  decidingSignal: 'dkim-domain',
-} as const;
+const verifiedInitech = strongBy('initech', 'dkim-domain');
 
 export const DOMAIN_CASES: readonly LabeledCase[] = [
   {
@@ -73,7 +75,7 @@ export const DOMAIN_CASES: readonly LabeledCase[] = [
     hostile: true,
     message: () =>
       toReportedMessage(deliver(authoredMessage('ceo@acme.example'), ATTACKER_IP, 'bounce@spam.example')),
-    expected: weak('acme'),
+    expected: weak('acme', 'from-domain'),
   },
   {
     name: 'envelope domain only (Return-Path)',
@@ -101,7 +103,7 @@ export const DOMAIN_CASES: readonly LabeledCase[] = [
     hostile: true,
     message: () =>
       toReportedMessage(deliver(authoredMessage('news@mail.globex.example'), ATTACKER_IP, 'b@spam.example')),
-    expected: weak('globex'),
+    expected: weak('globex', 'from-domain'),
   },
   {
     name: 'subdomain of a domain registered without its subdomains',

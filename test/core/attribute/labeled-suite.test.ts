@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { attributeMessage, formatAttribution } from '../../../shared/core/attribute/index.ts';
 import { TEST_PLATFORM } from '../../support/mail-builder.ts';
 import { DOMAIN_CASES } from './labeled-cases-domains.ts';
-import { PLATFORM_CASES } from './labeled-cases-platform.ts';
+import { PLATFORM_HOP_CASES } from './labeled-cases-platform-hop.ts';
+import { TENANT_HEADER_CASES } from './labeled-cases-tenant-header.ts';
 import { labeledDirectory, resolveInitechKey } from './labeled-tenants.ts';
 
-const CASES = [...PLATFORM_CASES, ...DOMAIN_CASES];
+const CASES = [...TENANT_HEADER_CASES, ...PLATFORM_HOP_CASES, ...DOMAIN_CASES];
 const context = { directory: labeledDirectory(), platform: TEST_PLATFORM, resolveKey: resolveInitechKey };
 
 describe('labeled attribution suite', () => {

@@ -1,11 +1,9 @@
-/** Labeled cases about platform evidence: the tenant header, the platform hop and Feedback-ID. */
+/** Labeled cases about the tenant header: signed, forged, injected, stamped below the platform hop. */
 import {
-  authoredMessage,
   deliver,
   platformMessage,
   TEST_KEYS,
   TEST_PLATFORM,
-  TEST_RELAY_IP,
   TEST_RELAY_IPV6,
   toReportedMessage,
 } from '../../support/mail-builder.ts';
@@ -13,23 +11,17 @@ import {
   ACME_IP,
   ATTACKER_IP,
   forgedPlatformHop,
-  GLOBEX_IPV6,
   type LabeledCase,
+  notOurMail,
+  proven,
   SHARED_CLIENT_IP,
   spam,
+  weakSender,
 } from './labeled-case.ts';
 
 const header = TEST_PLATFORM.tenantHeader;
-const proven = (tenantId: string) =>
-  ({ outcome: 'attributed', tenantId, confidence: 'proven', decidingSignal: 'tenant-header' }) as const;
-const strongHop = (tenantId: string) =>
-  ({ outcome: 'attributed', tenantId, confidence: 'strong', decidingSignal: 'platform-hop' }) as const;
-/** Delivery copies the From address into Return-Path, and the envelope outranks From (DESIGN §3, rule 4). */
-const weakSender = (tenantId: string) =>
-  ({ outcome: 'attributed', tenantId, confidence: 'weak', decidingSignal: 'envelope-domain' }) as const;
-const notOurs = { outcome: 'unattributed', reason: 'not-our-mail' } as const;
 
-export const PLATFORM_CASES: readonly LabeledCase[] = [
+export const TENANT_HEADER_CASES: readonly LabeledCase[] = [
   {
     name: 'verified tenant header (RSA, oversigned)',
     hostile: false,
@@ -77,7 +69,7 @@ export const PLATFORM_CASES: readonly LabeledCase[] = [
     name: 'forged tenant header without any signature',
     hostile: true,
     message: () => toReportedMessage(deliver(spam().prepend(header, 'acme'), ATTACKER_IP)),
-    expected: notOurs,
+    expected: notOurMail,
   },
   {
     name: 'forged tenant header signed as the platform with a stranger key',
@@ -93,7 +85,7 @@ export const PLATFORM_CASES: readonly LabeledCase[] = [
           ATTACKER_IP,
         ),
       ),
-    expected: notOurs,
+    expected: notOurMail,
   },
   {
     name: 'forged tenant header not covered by h=',
@@ -102,7 +94,7 @@ export const PLATFORM_CASES: readonly LabeledCase[] = [
       const mail = platformMessage({ from: 'win@spam.example' }).append(header, 'acme');
       return toReportedMessage(deliver(mail, ATTACKER_IP));
     },
-    expected: notOurs,
+    expected: notOurMail,
   },
   {
     name: 'tenant header under a signature whose body was altered',
@@ -181,131 +173,12 @@ export const PLATFORM_CASES: readonly LabeledCase[] = [
     hostile: true,
     message: () =>
       toReportedMessage(deliver(forgedPlatformHop(spam().prepend(header, 'acme'), ACME_IP), ATTACKER_IP)),
-    expected: notOurs,
+    expected: notOurMail,
   },
   {
     name: 'proven tenant id unknown to the directory',
     hostile: false,
     message: () => toReportedMessage(deliver(platformMessage({ tenantId: 'ghost' }))),
     expected: { outcome: 'unattributed', reason: 'unknown-tenant' },
-  },
-  {
-    name: 'dedicated IPv4 via the confirmed platform hop',
-    hostile: false,
-    message: () => toReportedMessage(deliver(platformMessage({ submissionIp: ACME_IP, sign: false }))),
-    expected: strongHop('acme'),
-  },
-  {
-    name: 'dedicated IPv6 via the confirmed platform hop',
-    hostile: false,
-    message: () =>
-      toReportedMessage(
-        deliver(
-          platformMessage({ from: 'x@globex.example', submissionIp: GLOBEX_IPV6, sign: false }),
-          TEST_RELAY_IPV6,
-        ),
-      ),
-    expected: strongHop('globex'),
-  },
-  {
-    name: 'dedicated IP confirmed by the ARF Source-IP of a headers-only original',
-    hostile: false,
-    message: () =>
-      toReportedMessage(platformMessage({ submissionIp: ACME_IP, sign: false }), {
-        headersOnly: true,
-        sourceIp: TEST_RELAY_IP,
-      }),
-    expected: strongHop('acme'),
-  },
-  {
-    name: 'dedicated outbound relay IP seen by the recipient',
-    hostile: false,
-    message: () => toReportedMessage(deliver(authoredMessage('news@umbrella.example'), '203.0.113.9')),
-    expected: strongHop('umbrella'),
-  },
-  {
-    name: 'submission from a shared relay IP names no tenant',
-    hostile: false,
-    message: () => toReportedMessage(deliver(platformMessage({ submissionIp: '203.0.113.7', sign: false }))),
-    expected: weakSender('acme'),
-  },
-  {
-    name: 'shared relay IP seen by the recipient, platform hops stripped',
-    hostile: false,
-    message: () => toReportedMessage(deliver(authoredMessage(), TEST_RELAY_IP)),
-    expected: weakSender('acme'),
-  },
-  {
-    name: 'non-dedicated submission client through the platform',
-    hostile: false,
-    message: () =>
-      toReportedMessage(deliver(platformMessage({ submissionIp: SHARED_CLIENT_IP, sign: false }))),
-    expected: weakSender('acme'),
-  },
-  {
-    name: 'forged platform hop delivered from an attacker',
-    hostile: true,
-    message: () => toReportedMessage(deliver(forgedPlatformHop(authoredMessage(), ACME_IP), ATTACKER_IP)),
-    expected: weakSender('acme'),
-  },
-  {
-    name: 'forged platform hop under a forged recipient hop claiming a relay IP',
-    hostile: true,
-    message: () => {
-      const forged = deliver(forgedPlatformHop(authoredMessage(), ACME_IP), TEST_RELAY_IP);
-      return toReportedMessage(deliver(forged, ATTACKER_IP));
-    },
-    expected: weakSender('acme'),
-  },
-  {
-    name: 'forged platform hop contradicted by the ARF Source-IP',
-    hostile: true,
-    message: () =>
-      toReportedMessage(deliver(forgedPlatformHop(authoredMessage(), ACME_IP), TEST_RELAY_IP), {
-        sourceIp: ATTACKER_IP,
-      }),
-    expected: weakSender('acme'),
-  },
-  {
-    name: 'forged platform hop below a genuine one does not move the submission client',
-    hostile: false,
-    framed: 'acme',
-    message: () => {
-      const mail = forgedPlatformHop(authoredMessage('x@globex.example'), ACME_IP);
-      mail.prepend(
-        'Received',
-        `from client.example (client.example [${GLOBEX_IPV6}])\r\n\tby out2.relay.platform.example with ESMTPSA id 9; Tue, 24 Nov 2026 10:00:01 +0000`,
-      );
-      return toReportedMessage(deliver(mail, TEST_RELAY_IPV6));
-    },
-    expected: strongHop('globex'),
-  },
-  {
-    name: 'look-alike relay host name is no platform hop',
-    hostile: true,
-    message: () =>
-      toReportedMessage(
-        deliver(forgedPlatformHop(spam(), ACME_IP, 'out1.relay.platform.example.evil.net'), ATTACKER_IP),
-      ),
-    expected: notOurs,
-  },
-  {
-    name: 'platform-signed Feedback-ID naming the tenant',
-    hostile: false,
-    message: () =>
-      toReportedMessage(deliver(platformMessage({ feedbackId: 'spring:acme:platform' }), ATTACKER_IP)),
-    expected: {
-      outcome: 'attributed',
-      tenantId: 'acme',
-      confidence: 'strong',
-      decidingSignal: 'feedback-id',
-    },
-  },
-  {
-    name: 'unsigned Feedback-ID naming a tenant',
-    hostile: true,
-    message: () =>
-      toReportedMessage(deliver(spam().append('Feedback-ID', 'spring:acme:platform'), ATTACKER_IP)),
-    expected: notOurs,
   },
 ];
