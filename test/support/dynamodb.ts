@@ -118,7 +118,15 @@ export async function startDynamoDbLocal(): Promise<DynamoBackend> {
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString('utf8')).slice(-4000);
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // A suite that dies before afterAll must not leave a JVM behind.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      process.removeListener('exit', killOnExit);
+      resolve();
+    }),
+  );
   const endpoint = `http://127.0.0.1:${port}`;
   const client = createClient(endpoint);
   const stop = async (): Promise<void> => {
