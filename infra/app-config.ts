@@ -35,6 +35,8 @@ export interface AppConfig {
   readonly notificationsFrom: string;
   /** Activate the receipt rule set on deploy (replaces the account's active rule set in the region). */
   readonly activateRuleSet: boolean;
+  /** IAM role names whose sessions may lift restrictions and change policy through the API (role `manage`). */
+  readonly apiManageRoles: readonly string[];
 }
 
 /** A context value that cannot be used; the message names the key and the fix. */
@@ -57,6 +59,7 @@ export const CONTEXT_KEYS = [
   'alarmEmail',
   'notificationsFrom',
   'activateRuleSet',
+  'apiManageRoles',
 ] as const;
 export type ContextKey = (typeof CONTEXT_KEYS)[number];
 
@@ -70,6 +73,8 @@ const HOSTNAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,6
 const ADDRESS = /^[a-z0-9._%+-]{1,64}@([a-z0-9.-]+)$/;
 const STAGE = /^[a-z][a-z0-9-]{0,15}$/;
 const HEADER_NAME = /^[A-Za-z0-9-]{1,76}$/;
+/** IAM role names: 1-64 of these characters (IAM quotas and name requirements). */
+const IAM_ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 
 /** Reads and validates the context; `get` is `(key) => app.node.tryGetContext(key)`. */
 export function readAppConfig(get: (key: ContextKey) => unknown): AppConfig {
@@ -112,6 +117,10 @@ export function readAppConfig(get: (key: ContextKey) => unknown): AppConfig {
       domain,
     ),
     activateRuleSet: flag(get, 'activateRuleSet', false),
+    apiManageRoles: list(get, 'apiManageRoles', []).map((role) => {
+      if (!IAM_ROLE_NAME.test(role)) fail('apiManageRoles', `"${role}" is not an IAM role name`);
+      return role;
+    }),
   };
 }
 

@@ -19,8 +19,6 @@ export interface PipelineStackProps extends StackProps {
   readonly tableNames: TableNames;
   /** Name of the data stack's export holding the raw-mail bucket name. */
   readonly rawMailBucketExportName: string;
-  /** IAM role names that get the API's `manage` role. */
-  readonly manageRoles?: readonly string[];
 }
 
 /**
@@ -72,7 +70,7 @@ export class PipelineStack extends Stack {
       tables: props.tables,
       tableNames: props.tableNames,
       rawMailLocation,
-      manageRoles: props.manageRoles ?? [],
+      manageRoles: config.apiManageRoles,
       sesIdentityArn: identity.emailIdentityArn,
       notificationsFrom: config.notificationsFrom,
       alarms: this.alarms,

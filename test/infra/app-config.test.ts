@@ -19,6 +19,7 @@ describe('readAppConfig', () => {
       alarmEmail: undefined,
       notificationsFrom: 'notifications@abuse.example.com',
       activateRuleSet: false,
+      apiManageRoles: [],
     });
   });
 
@@ -59,6 +60,7 @@ describe('readAppConfig', () => {
     ['tenantHeader', 'X Tenant'],
     ['alarmEmail', 'nobody'],
     ['activateRuleSet', 'yes'],
+    ['apiManageRoles', 'Abuse Admins'],
     ['signingKeys', '[{"domain":"x.example"}]'],
   ] as const)('refuses %s=%s with an AppConfigError naming the key', (key, value) => {
     expect(() => read({ [key]: value })).toThrow(AppConfigError);

@@ -12,6 +12,7 @@ beforeAll(() => {
     reportingAddresses: '["junk@abuse.platform.example","fbl@abuse.platform.example"]',
     alarmEmail: 'ops@platform.example',
     activateRuleSet: 'true',
+    apiManageRoles: 'AbuseAdmins',
   });
   resources = synthesized.pipeline.toJSON().Resources as Record<string, Resource>;
 });
@@ -149,6 +150,12 @@ describe('PipelineStack', () => {
     synthesized.pipeline.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
+    });
+  });
+
+  it('tells the API function which IAM roles may manage', () => {
+    synthesized.pipeline.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ API_MANAGE_ROLES: 'AbuseAdmins' }) },
     });
   });
 
