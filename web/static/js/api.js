@@ -59,7 +59,8 @@ async function send(path, { method = 'GET', body, token = getToken() } = {}) {
     } catch {
       // Not JSON: keep the status line.
     }
-    if (response.status === 401) {
+    // A stored token that stopped working (rotated, server restarted with new tokens): back to the login page.
+    if (response.status === 401 && sessionStorage.getItem(TOKEN_KEY)) {
       logout();
       window.dispatchEvent(new Event('abuse-intake:unauthenticated'));
     }

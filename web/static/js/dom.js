@@ -98,7 +98,9 @@ export function table(columns, rows, empty = 'Nothing here.') {
       h(
         'tr',
         {},
-        columns.map((c) => h('th', { class: c.num ? 'num' : c.wrap ? 'wrap' : undefined }, c.label)),
+        columns.map((c) =>
+          h('th', { class: c.num ? 'num' : c.wrap ? 'wrap' : c.nowrap ? 'nowrap' : undefined }, c.label),
+        ),
       ),
     ),
     h(
@@ -108,7 +110,13 @@ export function table(columns, rows, empty = 'Nothing here.') {
         h(
           'tr',
           {},
-          columns.map((c) => h('td', { class: c.num ? 'num' : c.wrap ? 'wrap' : undefined }, c.value(row))),
+          columns.map((c) =>
+            h(
+              'td',
+              { class: c.num ? 'num' : c.wrap ? 'wrap' : c.nowrap ? 'nowrap' : undefined },
+              c.value(row),
+            ),
+          ),
         ),
       ),
     ),

@@ -19,3 +19,10 @@ export function time(iso) {
 export function ratio(score, threshold) {
   return threshold > 0 ? score / threshold : 0;
 }
+
+/** A compact UTC time for table cells: "11-24 23:48". */
+export function shortTime(iso) {
+  if (!iso) return '–';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? String(iso) : d.toISOString().slice(5, 16).replace('T', ' ');
+}

@@ -21,8 +21,6 @@ export function liftForm(tenantId, standing, onLifted) {
   const reason = h('textarea', {
     name: 'reason',
     id: 'lift-reason',
-    required: true,
-    minlength: 3,
     maxlength: 2000,
     placeholder: 'What was done, ticket number…',
   });
@@ -41,6 +39,13 @@ export function liftForm(tenantId, standing, onLifted) {
             .map((i) => i.value);
           if (checklist.length < REMEDIATION_STEPS.length) {
             replace(message, notice('Confirm every remediation item before lifting.', 'error'));
+            return;
+          }
+          if (reason.value.trim().length < 3) {
+            replace(
+              message,
+              notice('Give a reason: what the tenant did, and a ticket if there is one.', 'error'),
+            );
             return;
           }
           submit.disabled = true;

@@ -2,11 +2,12 @@
 import { request, withQuery } from '../api.js';
 import { scoreChart } from '../charts.js';
 import { badge, fields, h, notice, panel, replace, route, table } from '../dom.js';
-import { number, time } from '../format.js';
+import { number, shortTime, time } from '../format.js';
 import { reportsTable, stateBadge } from './common.js';
 import { liftForm } from './lift-form.js';
 
-const HISTORY_DAYS = [1, 7, 30, 90];
+const HISTORY_DAYS = [1, 3, 7, 30, 90];
+const DEFAULT_HISTORY_DAYS = 3;
 const REPORTS_PAGE = 25;
 
 function breakdownTable(title, rows, { registered = false } = {}) {
@@ -21,7 +22,7 @@ function breakdownTable(title, rows, { registered = false } = {}) {
             r.registered ? badge('registered', 'registered') : badge('not registered', 'unregistered'),
         },
         { label: 'Reports', value: (r) => String(r.count), num: true },
-        { label: 'Last seen', value: (r) => time(r.lastSeen) },
+        { label: 'Last seen (UTC)', value: (r) => shortTime(r.lastSeen), nowrap: true },
       ].filter(Boolean),
       rows,
       'No reports in this period.',
@@ -76,7 +77,9 @@ function auditTable(entries) {
 
 export async function tenantPage(main, params, query, stillCurrent) {
   const tenantId = params[0] ?? '';
-  const days = HISTORY_DAYS.includes(Number(query.get('days'))) ? Number(query.get('days')) : 7;
+  const days = HISTORY_DAYS.includes(Number(query.get('days')))
+    ? Number(query.get('days'))
+    : DEFAULT_HISTORY_DAYS;
   const [detail, breakdown] = await Promise.all([
     request(withQuery(`/v1/tenants/${encodeURIComponent(tenantId)}`, { days })),
     request(withQuery(`/v1/tenants/${encodeURIComponent(tenantId)}/breakdown`, { days: 30 })),
