@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerAttributeCommand } from './attribute.ts';
+import { registerAwsTenantsCommand } from './aws-tenants.ts';
 import { registerCheckCommand } from './check.ts';
 import { registerIngest } from './ingest.ts';
 import { registerLiftCommand } from './lift.ts';
@@ -25,4 +26,5 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerRestrictionsCommand,
   registerLiftCommand,
   registerPolicyCommand,
+  registerAwsTenantsCommand,
 ];
