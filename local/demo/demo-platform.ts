@@ -1,3 +1,5 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { DNSResolver } from 'mailauth';
 import type { PlatformConfig } from '../../shared/core/platform/platform-config.ts';
 import { DEMO_KEYS } from './demo-keys.ts';
@@ -57,3 +59,20 @@ export const demoResolver: DNSResolver = async (name, rrtype) => {
     throw Object.assign(new Error(`${name} ${rrtype}: not found`), { code: 'ENOTFOUND' });
   return [[value]];
 };
+
+/** Marks a data directory as holding demo data, so every command on it uses the demo platform (same keys). */
+export const DEMO_MARKER_FILE = 'demo.json';
+
+/** Records that `dataDir` holds demo data. */
+export function markDemoDataDir(dataDir: string): void {
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(
+    join(dataDir, DEMO_MARKER_FILE),
+    `${JSON.stringify({ demo: true, platformDomain: DEMO.platformDomain })}\n`,
+  );
+}
+
+/** Whether `dataDir` holds demo data (then reprocess, ingest and restarts verify with the demo's keys too). */
+export function isDemoDataDir(dataDir: string): boolean {
+  return existsSync(join(dataDir, DEMO_MARKER_FILE));
+}

@@ -20,6 +20,11 @@ export interface DiskQueueOptions {
   readonly retryBaseMs: number;
   /** Epoch ms; injected so tests control time. */
   readonly now?: () => number;
+  /**
+   * Whether this opener owns delivery (the server): it then returns entries left in flight by a crash to ready.
+   * Default true; CLI commands working beside a running server (`dlq`) pass false so they steal nothing.
+   */
+  readonly recover?: boolean;
 }
 
 /** What happened to a failed delivery. */
@@ -91,7 +96,7 @@ export async function openDiskQueue<T>(options: DiskQueueOptions): Promise<DiskQ
   };
 
   // Recovery: whatever was in flight when the last process died is delivered again.
-  for (const id of await names('inflight')) {
+  for (const id of options.recover === false ? [] : await names('inflight')) {
     const entry = await readEntry(file('inflight', id));
     if (entry !== undefined) await writeQuick(file('ready', id), entry);
     await unlinkQuietly(file('inflight', id));

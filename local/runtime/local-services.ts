@@ -14,6 +14,7 @@ import type { PlatformConfig } from '../../shared/core/platform/platform-config.
 import type { RecordStore } from '../../shared/core/ports.ts';
 import { DEFAULT_POLICY } from '../../shared/core/score/policy.ts';
 import type { ScoringDeps } from '../../shared/core/score/scoring-deps.ts';
+import { isDemoDataDir, withDemoPlatform } from '../demo/demo-platform.ts';
 import type { PipelineDeps } from '../pipeline/run-pipeline.ts';
 import type { LocalStores } from './open-local-stores.ts';
 
@@ -41,7 +42,8 @@ export const DATA_DIR_LAYOUT = {
 
 /**
  * Builds the local runtime's services on opened stores: the same adapters and core as AWS, with raw mail in
- * `<dataDir>/raw` and notices in `<dataDir>/outbox`. `platform` replaces the configured platform (the demo).
+ * `<dataDir>/raw` and notices in `<dataDir>/outbox`. `platform` replaces the configured platform; a data
+ * directory the demo filled adds the demo's keys and relays, so every command on it attributes the same way.
  */
 export function createLocalServices(
   stores: LocalStores,
@@ -73,7 +75,9 @@ export function createLocalServices(
       intake: {
         directory,
         records,
-        platform: options.platform ?? config.platform,
+        platform:
+          options.platform ??
+          (isDemoDataDir(config.dataDir) ? withDemoPlatform(config.platform) : config.platform),
         retentionDays: config.retentionDays,
       },
       scoring,

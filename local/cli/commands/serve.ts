@@ -1,7 +1,7 @@
 /** `abuse-intake serve`: the whole pipeline in one process (issue 6); `npm start` runs it. */
 import type { Command } from 'commander';
 import { loadLocalConfig } from '../../config/local-config.ts';
-import { demoResolver, withDemoPlatform } from '../../demo/demo-platform.ts';
+import { demoResolver, isDemoDataDir, markDemoDataDir } from '../../demo/demo-platform.ts';
 import { runDemo } from '../../demo/run-demo.ts';
 import { formatBanner } from '../../server/banner.ts';
 import { startServer } from '../../server/start-server.ts';
@@ -48,8 +48,12 @@ export function registerServe(program: Command): void {
           ...(options.httpHost === undefined ? {} : { httpHost: options.httpHost }),
         },
       });
-      const platform = options.demo ? withDemoPlatform(config.platform) : undefined;
-      const server = await startServer({ config, ...(platform ? { platform, resolver: demoResolver } : {}) });
+      if (options.demo) markDemoDataDir(config.dataDir);
+      // A demo data directory keeps the demo's DNS for its reporters on every start (local-services adds its keys).
+      const server = await startServer({
+        config,
+        ...(isDemoDataDir(config.dataDir) ? { resolver: demoResolver } : {}),
+      });
       process.stdout.write(formatBanner(server, { demo: options.demo === true }));
       let stopping = false;
       const stop = async (signal: string) => {
