@@ -7,11 +7,25 @@ import type { ReportRecord, SubmissionRecord, SubmissionStatus } from '../../cor
 import type { RecordStore, ReportIndex } from '../../core/ports.ts';
 import { batchWriteAll } from './batch-requests.ts';
 import { type IndexPartition, queryNewestFirst } from './newest-first-query.ts';
-import { recordOf, reportItem, reportKey, submissionItem, submissionKey } from './record-items.ts';
+import {
+  recordOf,
+  reportItem,
+  reportKey,
+  shardedValues,
+  submissionItem,
+  submissionKey,
+} from './record-items.ts';
 import { REPORT_INDEXES, SUBMISSION_STATUS_INDEX } from './tables.ts';
 
-/** The index partition serving a ReportIndex (values normalised as record-items.ts writes them). */
-function reportPartition(index: ReportIndex): IndexPartition {
+/** The index partitions serving a ReportIndex (values normalised as record-items.ts writes them). */
+function reportPartitions(index: ReportIndex): IndexPartition[] {
+  if (index.by === 'received') {
+    return shardedValues(index.day).map((value) => ({ index: REPORT_INDEXES.received, value }));
+  }
+  return [reportPartition(index)];
+}
+
+function reportPartition(index: Exclude<ReportIndex, { by: 'received' }>): IndexPartition {
   switch (index.by) {
     case 'tenant':
       return { index: REPORT_INDEXES.tenant, value: index.tenantId };
@@ -25,8 +39,6 @@ function reportPartition(index: ReportIndex): IndexPartition {
       return { index: REPORT_INDEXES.reporter, value: index.reporterDomain.toLowerCase() };
     case 'fingerprint':
       return { index: REPORT_INDEXES.fingerprint, value: index.fingerprint };
-    case 'received':
-      return { index: REPORT_INDEXES.received, value: index.day };
   }
 }
 
@@ -72,13 +84,15 @@ export function createDynamoRecordStore(options: { client: DynamoDBClient; table
     },
 
     async queryReports(query) {
-      const page = await queryNewestFirst(client, tableName, [reportPartition(query.index)], query);
+      const page = await queryNewestFirst(client, tableName, reportPartitions(query.index), query);
       return { items: page.items.map((item) => recordOf<ReportRecord>(item)), cursor: page.cursor };
     },
 
     async listSubmissions(query) {
       const statuses = query.status === undefined ? ALL_STATUSES : [query.status];
-      const partitions = statuses.map((value) => ({ index: SUBMISSION_STATUS_INDEX, value }));
+      const partitions = statuses.flatMap((status) =>
+        shardedValues(status).map((value) => ({ index: SUBMISSION_STATUS_INDEX, value })),
+      );
       const page = await queryNewestFirst(client, tableName, partitions, query);
       return { items: page.items.map((item) => recordOf<SubmissionRecord>(item)), cursor: page.cursor };
     },

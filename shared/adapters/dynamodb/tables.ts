@@ -8,7 +8,7 @@
  * | tenants | tenant profile            | TENANT#<tenantId>          | PROFILE                  | byList: listPk=TENANTS / listSk=id  |
  * | tenants | accepted-domain claim     | DOMAIN#<domain>            | DOMAIN                   | –                                   |
  * | tenants | dedicated IP/range claim  | IP#v4#<a.b> / IP#v6#<h:h>  | <cidr>#<tenantId>        | –                                   |
- * | reports | submission                | SUB#<submissionId>         | SUBMISSION               | byStatus: statusPk / receivedSk     |
+ * | reports | submission                | SUB#<submissionId>         | SUBMISSION               | byStatus: statusKey / receivedSk    |
  * | reports | report                    | REPORT#<reportId>          | REPORT                   | byTenant, bySourceIp, bySenderDomain, bySenderAddress, byReporter, byFingerprint, byDay (… / receivedSk) |
  * | scores  | owned by engineer S       | pk                         | sk                       | gsi1 (gsi1pk/gsi1sk), gsi2 (gsi2pk/gsi2sk) |
  *
@@ -19,12 +19,14 @@
  * | tenant by accepted domain (+ parents) | BatchGetItem DOMAIN#<d> for d and each parent suffix             |
  * | tenant by dedicated IP                | Query IP#v4#<first two octets> or IP#v6#<first two hextets>, then containment check |
  * | submission by id / report by id       | GetItem                                                          |
- * | submissions by status, newest first   | Query byStatus statusPk = <status>, receivedSk descending        |
+ * | submissions by status, newest first   | Query byStatus statusKey = <status>#<shard 0..3>, merged         |
  * | reports of a tenant by time           | Query byTenant tenantKey = <tenantId>, receivedSk descending     |
- * | reports by source IP / sender domain / sender address / reporter / fingerprint / received day | Query by… |
+ * | reports by source IP / sender domain / sender address / reporter / fingerprint | Query by… = <value>   |
+ * | reports by received day               | Query byDay dayKey = <yyyy-mm-dd>#<shard 0..3>, merged           |
  * | restricted tenants, top tenants, audit trail | scores table, gsi1/gsi2 (engineer S)                      |
  *
  * `receivedSk` is `<receivedAt ISO 8601>#<id>`: time-ordered, unique, so from/to bounds are a key condition.
+ * byDay and byStatus take every write of the system, so they are sharded (record-items.ts WRITE_SHARDS).
  * Reports and submissions expire through the TTL attribute `expiresAt` (epoch seconds).
  */
 import {

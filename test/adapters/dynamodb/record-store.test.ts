@@ -105,6 +105,25 @@ describe.each(DYNAMO_BACKENDS)('DynamoDB record store on $name', ({ start }) => 
     expect(await ids({ by: 'received', day: '2026-11-21' })).toEqual(['c']);
   });
 
+  it('reads a day spread over its write shards back as one newest-first sequence across pages', async () => {
+    await freshStore();
+    await store.putReports(
+      Array.from({ length: 20 }, (_, i) => sampleReport(`d${i}`, { receivedAt: at(i) })),
+    );
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await store.queryReports({
+        index: { by: 'received', day: '2026-11-20' },
+        limit: 7,
+        cursor,
+      });
+      seen.push(...page.items.map((r) => r.reportId));
+      cursor = page.cursor;
+    } while (cursor !== undefined);
+    expect(seen).toEqual(Array.from({ length: 20 }, (_, i) => `d${19 - i}`));
+  });
+
   it('keeps unattributed reports out of the tenant index but in the others', async () => {
     await freshStore();
     await store.putReports([sampleReport('u', { tenantId: undefined, fingerprint: 'fp-u' })]);
