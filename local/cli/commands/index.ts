@@ -2,13 +2,18 @@ import type { Command } from 'commander';
 import { registerAttributeCommand } from './attribute.ts';
 import { registerAwsTenantsCommand } from './aws-tenants.ts';
 import { registerCheckCommand } from './check.ts';
+import { registerDlq } from './dlq.ts';
 import { registerIngest } from './ingest.ts';
 import { registerLiftCommand } from './lift.ts';
 import { registerParseCommand } from './parse.ts';
 import { registerPolicyCommand } from './policy.ts';
+import { registerPurge } from './purge.ts';
+import { registerReports } from './reports.ts';
+import { registerReprocess } from './reprocess.ts';
 import { registerRestrictionsCommand } from './restrictions.ts';
 import { registerScoreCommand } from './score.ts';
 import { registerServe } from './serve.ts';
+import { registerSubmissions } from './submissions.ts';
 import { registerTenantsCommand } from './tenants.ts';
 
 /** Registers one command (or group) on the program. */
@@ -21,6 +26,11 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerParseCommand,
   registerServe,
   registerIngest,
+  registerReports,
+  registerSubmissions,
+  registerDlq,
+  registerReprocess,
+  registerPurge,
   registerScoreCommand,
   registerCheckCommand,
   registerRestrictionsCommand,
