@@ -79,7 +79,7 @@ export function formatTenantList(tenants: readonly Tenant[]): string {
   return `${[line(header), ...rows.map(line)].join('\n')}\n`;
 }
 
-/** A tenant in full, as YAML (readable, and valid input for `tenants import`). */
+/** A tenant in full, as YAML. */
 export function formatTenant(tenant: Tenant): string {
   return stringifyYaml(tenant);
 }
