@@ -1,5 +1,6 @@
+import type { ReporterTrust } from '../model/records.ts';
 import { type BucketEntry, entryName, mergeEntries, trustOfReporterId } from './bucket.ts';
-import { reporterSums } from './bucket-totals.ts';
+import { type ReporterSums, reporterSums } from './bucket-totals.ts';
 import type { BucketWrite } from './contributions.ts';
 import type { ScoringPolicy } from './policy.ts';
 import type { ScoreStore } from './ports.ts';
@@ -19,9 +20,10 @@ export class ScoreWriteConflictError extends Error {
 }
 
 /**
- * The entries still worth writing to a bucket: absent or larger than stored (max merge), and not from a reporter
- * whose capped sum is already full. Skipping a full reporter cannot change the bucket's total, since min(sum, cap)
- * is already cap and sums only grow; it keeps a report-bomber from filling the item.
+ * The entries still worth writing to a bucket: absent or larger than stored (max merge), and not from a reporter,
+ * or a trust class, whose capped sum is already full. Skipping cannot change the window's total: min(sum, cap) is
+ * already cap and sums only grow (a class's total over all shards is at least this shard's). It keeps a
+ * report-bomber, or a crowd of forged unauthenticated identities, from filling the item.
  */
 export function pendingEntries(
   stored: readonly BucketEntry[],
@@ -30,15 +32,36 @@ export function pendingEntries(
 ): BucketEntry[] {
   const existing = mergeEntries(stored);
   const sums = reporterSums(stored);
+  const classes = classSums(sums, policy);
+  const full = (sum: ReporterSums | undefined, cap: number | null, channel: BucketEntry['channel']) => {
+    if (sum === undefined || cap === null) return false;
+    return channel === 'k' ? sum.score >= cap : sum.score >= cap && sum.unregistered >= cap;
+  };
   return incoming.filter((entry) => {
     const current = existing.get(entryName(entry));
     if (current !== undefined && current.value >= entry.value) return false;
-    const sum = sums.get(entry.reporterId);
-    if (sum === undefined) return true;
-    const cap = policy.perReporterCap[trustOfReporterId(entry.reporterId)];
-    const scoreFull = sum.score >= cap;
-    return entry.channel === 'k' ? !scoreFull : !(scoreFull && sum.unregistered >= cap);
+    const trust = trustOfReporterId(entry.reporterId);
+    if (full(classes.get(trust), policy.perTrustClassCap[trust], entry.channel)) return false;
+    return !full(sums.get(entry.reporterId), policy.perReporterCap[trust], entry.channel);
   });
+}
+
+/** Per trust class, the sum of its reporters' capped sums in this shard. */
+function classSums(
+  sums: ReadonlyMap<string, ReporterSums>,
+  policy: ScoringPolicy,
+): Map<ReporterTrust, ReporterSums> {
+  const classes = new Map<ReporterTrust, ReporterSums>();
+  for (const [reporterId, sum] of sums) {
+    const trust = trustOfReporterId(reporterId);
+    const cap = policy.perReporterCap[trust];
+    const total = classes.get(trust) ?? { score: 0, unregistered: 0 };
+    classes.set(trust, {
+      score: total.score + Math.min(sum.score, cap),
+      unregistered: total.unregistered + Math.min(sum.unregistered, cap),
+    });
+  }
+  return classes;
 }
 
 /**

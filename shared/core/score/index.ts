@@ -2,6 +2,7 @@
 export { checkSending } from '../restrictions/check-sending.ts';
 export { evaluateTenant, StandingConflictError, SYSTEM_ACTOR } from '../restrictions/evaluate-tenant.ts';
 export { type LiftOutcome, type LiftRequest, liftRestriction } from '../restrictions/lift-restriction.ts';
+export { REEVALUATE_LIMIT, reevaluateTenants } from '../restrictions/reevaluate-tenants.ts';
 export { REMEDIATION_STEPS } from '../restrictions/remediation.ts';
 export type { TenantStanding } from '../restrictions/standing.ts';
 export { ScoreWriteConflictError } from './apply-bucket-write.ts';

@@ -3,6 +3,7 @@ import { REMEDIATION_CHECKLIST } from '../../../shared/core/model/index.ts';
 import { checkSending } from '../../../shared/core/restrictions/check-sending.ts';
 import { evaluateTenant } from '../../../shared/core/restrictions/evaluate-tenant.ts';
 import { liftRestriction } from '../../../shared/core/restrictions/lift-restriction.ts';
+import { reevaluateTenants } from '../../../shared/core/restrictions/reevaluate-tenants.ts';
 import { scoreReports } from '../../../shared/core/score/score-reports.ts';
 import { auditTrail } from '../../../shared/core/score/tenant-queries.ts';
 import { createInMemoryScoringDeps } from '../../support/in-memory-scoring-stores.ts';
@@ -123,5 +124,16 @@ describe('liftRestriction', () => {
     expect(notice).toMatchObject({ to: 'admin@tenant-a.example', key: 'tenant-a:v1:restricted' });
     expect(notice.text).toContain('550 5.7.705 Access denied, tenant has exceeded threshold');
     expect(notice.text).toContain('admin-mfa-enabled');
+  });
+});
+
+describe('reevaluateTenants', () => {
+  it('clears a warning once the score has decayed, without new reports', async () => {
+    const deps = createInMemoryScoringDeps();
+    await scoreReports(reportsFromDistinctReporters(12, { receivedAt: RESTRICTED_AT }), deps, RESTRICTED_AT);
+    expect((await deps.standings.getStanding('tenant-a'))?.state).toBe('warned');
+    expect(await reevaluateTenants(deps, at(24))).toBe(0);
+    expect(await reevaluateTenants(deps, at(3 * 24))).toBe(1);
+    expect((await deps.standings.getStanding('tenant-a'))?.state).toBe('active');
   });
 });

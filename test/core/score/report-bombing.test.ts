@@ -28,8 +28,26 @@ describe('report bombing', () => {
       trust: 'unauthenticated',
       receivedAt: minutesAgo(5),
     });
-    const { standings } = await scoreReports(reports, deps, NOW);
-    expect(standings[0]?.state).toBe('active');
+    for (let i = 0; i < reports.length; i += 50) await scoreReports(reports.slice(i, i + 50), deps, NOW);
+    expect((await deps.standings.getStanding('tenant-a'))?.state ?? 'active').toBe('active');
+  });
+
+  it('stops storing entries for a reporter or a forged crowd once their cap is full', async () => {
+    const deps = createInMemoryScoringDeps();
+    const bomber = Array.from({ length: 1000 }, () => reportRecord({ reporter: 'angry@isp.example' }));
+    const crowd = reportsFromDistinctReporters(1000, { trust: 'unauthenticated' });
+    for (let i = 0; i < 1000; i += 50) {
+      await scoreReports([...bomber.slice(i, i + 50), ...crowd.slice(i, i + 50)], deps, NOW);
+    }
+    const window = '2026-11-20T00:00:00.000Z';
+    const buckets = await deps.scores.readBuckets('tenant-a', window, window);
+    const stored = buckets.reduce((count, bucket) => count + bucket.entries.length, 0);
+    expect(stored).toBeLessThan(150);
+    // The bomber's cap (3) plus the unauthenticated class cap (4), decayed from 12:00 to 13:00.
+    expect((await readScores('tenant-a', deps.scores, deps.policy, NOW)).score).toBeCloseTo(
+      7 * 2 ** (-13 / 24),
+      9,
+    );
   });
 
   it('restricts a tenant reported by 30 distinct authenticated reporters', async () => {
