@@ -35,7 +35,8 @@ export async function checkDkimSignatures(
   };
   // RFC 6376 §6.1: verifiers may limit how many signatures they check; each costs a body hash and a key op.
   const checked = message.dkimSignatures.slice(0, MAX_CHECKED_SIGNATURES);
-  const all = await Promise.all(checked.map((sig) => verifyDkimSignature(message, sig, lookup)));
+  const bodyHashes = new Map<string, string>();
+  const all = await Promise.all(checked.map((sig) => verifyDkimSignature(message, sig, lookup, bodyHashes)));
   return { all, platformDomains };
 }
 

@@ -45,11 +45,12 @@ export function provesHeaders(check: DkimCheck): boolean {
   return check.result === 'pass' || check.result === 'header-pass';
 }
 
-/** Verifies one signature of `message` using `lookup` for its key. */
+/** Verifies one signature of `message` using `lookup` for its key; `bodyHashes` shares body hashes between calls. */
 export async function verifyDkimSignature(
   message: ReportedMessage,
   signature: DkimSignatureField,
   lookup: DkimKeyLookup,
+  bodyHashes: Map<string, string> = new Map(),
 ): Promise<DkimCheck> {
   const domain = signature.d ?? '';
   const selector = signature.s ?? '';
@@ -100,8 +101,13 @@ export async function verifyDkimSignature(
   if (message.completeness !== 'full' || message.rawBody === undefined) {
     return outcome('header-pass', 'the header hash verifies; the body was not reported, so bh= is unchecked');
   }
-  const body = canonicalizeBody(message.rawBody, canonicalization.body, signature.l);
-  const bodyHash = createHash('sha256').update(body).digest('base64');
+  const cacheKey = `${canonicalization.body}:${signature.l ?? ''}`;
+  let bodyHash = bodyHashes.get(cacheKey);
+  if (bodyHash === undefined) {
+    const body = canonicalizeBody(message.rawBody, canonicalization.body, signature.l);
+    bodyHash = createHash('sha256').update(body).digest('base64');
+    bodyHashes.set(cacheKey, bodyHash);
+  }
   if (bodyHash !== signature.bh.replace(/\s+/g, '')) {
     return outcome('fail', 'the body hash does not match bh=: the body was altered after signing');
   }

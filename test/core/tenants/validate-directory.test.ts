@@ -1,6 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   createInMemoryTenantDirectory,
+  domainMatches,
+  ipInRange,
+  parseIpRange,
   parseTenantDocument,
   TenantValidationError,
   validateDirectory,
@@ -84,5 +88,82 @@ describe('parseTenantDocument', () => {
   it('names the document when it is neither', () => {
     expect(() => parseTenantDocument('{"tenants": 3}')).toThrow(/^document: /);
     expect(() => parseTenantDocument('[unclosed')).toThrow(TenantValidationError);
+  });
+});
+
+describe('validateDirectory against a pairwise oracle', () => {
+  const ownerOf = fc.constantFrom('a', 'b', 'c');
+  const cidr = fc
+    .tuple(
+      fc.integer({ min: 0, max: 255 }),
+      fc.integer({ min: 0, max: 255 }),
+      fc.integer({ min: 20, max: 32 }),
+    )
+    .map(([x, y, bits]) => `10.7.${x}.${y}/${bits}`);
+  const domain = fc
+    .tuple(
+      fc.constantFrom('', 'mail.', 'x.mail.'),
+      fc.constantFrom('one.example', 'two.example'),
+      fc.boolean(),
+    )
+    .map(([sub, base, includeSubdomains]) => ({ domain: `${sub}${base}`, includeSubdomains }));
+
+  function overlapsPairwise(claims: { owner: string; range: string }[]): boolean {
+    return claims.some((a, i) =>
+      claims.slice(i + 1).some((b) => {
+        const ra = parseIpRange(a.range)!;
+        const rb = parseIpRange(b.range)!;
+        return (
+          a.owner !== b.owner &&
+          (ipInRange(rb.address.toString(), a.range) || ipInRange(ra.address.toString(), b.range))
+        );
+      }),
+    );
+  }
+
+  it('refuses exactly the directories whose ranges of different tenants overlap', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(ownerOf, cidr), { maxLength: 8 }), (pairs) => {
+        const claims = pairs.map(([owner, range]) => ({ owner, range }));
+        const tenants = ['a', 'b', 'c'].map((id) =>
+          tenant({
+            tenantId: id,
+            dedicatedIps: [...new Set(claims.filter((c) => c.owner === id).map((c) => c.range))],
+          }),
+        );
+        if (overlapsPairwise(claims)) expect(() => validateDirectory(tenants)).toThrow(TenantValidationError);
+        else expect(() => validateDirectory(tenants)).not.toThrow();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses exactly the directories where a domain has two possible owners', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(ownerOf, domain), { maxLength: 6 }), (pairs) => {
+        const byOwner = new Map<string, { domain: string; includeSubdomains: boolean }[]>();
+        for (const [owner, accepted] of pairs) {
+          const list = byOwner.get(owner) ?? [];
+          if (!list.some((d) => d.domain === accepted.domain)) list.push(accepted);
+          byOwner.set(owner, list);
+        }
+        const tenants = [...byOwner].map(([id, acceptedDomains]) =>
+          tenant({ tenantId: id, acceptedDomains }),
+        );
+        const claims = tenants.flatMap((t) =>
+          t.acceptedDomains.map((accepted) => ({ owner: t.tenantId, accepted })),
+        );
+        const conflict = claims.some((a) =>
+          claims.some(
+            (b) =>
+              a.owner !== b.owner &&
+              (a.accepted.domain === b.accepted.domain || domainMatches(b.accepted, a.accepted.domain)),
+          ),
+        );
+        if (conflict) expect(() => validateDirectory(tenants)).toThrow(TenantValidationError);
+        else expect(() => validateDirectory(tenants)).not.toThrow();
+      }),
+      { numRuns: 300 },
+    );
   });
 });
