@@ -1,5 +1,4 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { dirname, extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ApiResponse } from '../shared/http/api-types.ts';
@@ -8,16 +7,13 @@ import { SECURITY_HEADERS } from '../shared/http/security-headers.ts';
 /** The dashboard's files, shipped as plain ES modules (no build step): served as they are. */
 export const DASHBOARD_ROOT = join(dirname(fileURLToPath(import.meta.url)), 'static');
 
-/** URL prefix under which uPlot's files are served from node_modules (uplot is a dependency). */
-export const UPLOT_URL_PREFIX = '/vendor/uplot/';
-const UPLOT_FILES = ['uPlot.esm.js', 'uPlot.min.css'] as const;
-
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.json': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 /** Serves one URL path: the file's response, or undefined when the path is not a dashboard file. */
@@ -30,20 +26,15 @@ async function listFiles(root: string): Promise<string[]> {
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
-function uplotDir(): string {
-  return join(dirname(createRequire(import.meta.url).resolve('uplot/package.json')), 'dist');
-}
-
 /**
- * Serves the dashboard: `/` is index.html, `/<file>` any file under web/static, `/vendor/uplot/*` uPlot's module
- * and stylesheet. Only files listed at start are served (an allow-list: no path from a URL reaches the file
+ * Serves the dashboard: `/` is index.html, `/<file>` any file under web/static (uPlot is vendored in
+ * web/static/vendor/uplot, checked against node_modules by a test, so any static server can serve the dashboard). Only files listed at start are served (an allow-list: no path from a URL reaches the file
  * system, so no traversal), each with the strict CSP and nosniff. Files are read per request so edits show at once.
  */
 export async function createStaticFiles(options: { root?: string } = {}): Promise<StaticFiles> {
   const root = options.root ?? DASHBOARD_ROOT;
   const files = new Map<string, string>();
   for (const file of await listFiles(root)) files.set(`/${relative(root, file).split(sep).join('/')}`, file);
-  for (const name of UPLOT_FILES) files.set(`${UPLOT_URL_PREFIX}${name}`, join(uplotDir(), name));
   files.set('/', join(root, 'index.html'));
   return async (path) => {
     const file = files.get(path);

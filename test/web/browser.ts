@@ -70,5 +70,7 @@ export async function logIn(page: Page, origin: string, token: string): Promise<
 /** Saves a full-page screenshot as `<name>.png`. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  // The top bar is sticky: from the top, a full-page shot shows it where it belongs.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }

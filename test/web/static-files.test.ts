@@ -37,3 +37,14 @@ describe('createStaticFiles', () => {
     }
   });
 });
+
+describe('vendored uPlot', () => {
+  it('is byte-identical to the installed uplot package, so an upgrade cannot drift unnoticed', async () => {
+    const { readFile } = await import('node:fs/promises');
+    for (const name of ['uPlot.esm.js', 'uPlot.min.css']) {
+      const vendored = await readFile(new URL(`../../web/static/vendor/uplot/${name}`, import.meta.url));
+      const installed = await readFile(new URL(`../../node_modules/uplot/dist/${name}`, import.meta.url));
+      expect(vendored.equals(installed), name).toBe(true);
+    }
+  });
+});
