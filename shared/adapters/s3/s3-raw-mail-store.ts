@@ -43,11 +43,12 @@ export function createS3RawMailStore(options: {
       return SUBMISSION_ID.test(id) ? id : undefined;
     },
     async put(submissionId, raw) {
+      const key = keyOf(submissionId);
       try {
         await client.send(
           new PutObjectCommand({
             Bucket: bucket,
-            Key: keyOf(submissionId),
+            Key: key,
             Body: raw,
             ContentType: 'message/rfc822',
           }),
@@ -55,13 +56,12 @@ export function createS3RawMailStore(options: {
       } catch (cause) {
         throw new S3RawMailStoreError(`storing raw mail ${submissionId} failed`, { cause });
       }
-      return `s3://${bucket}/${keyOf(submissionId)}`;
+      return `s3://${bucket}/${key}`;
     },
     async get(submissionId) {
+      const key = keyOf(submissionId);
       try {
-        const response = await client.send(
-          new GetObjectCommand({ Bucket: bucket, Key: keyOf(submissionId) }),
-        );
+        const response = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
         if (response.Body === undefined) return new Uint8Array();
         return await response.Body.transformToByteArray();
       } catch (cause) {
