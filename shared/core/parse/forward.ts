@@ -8,7 +8,7 @@ import { leafEntities } from './mime-tree.ts';
 import { readOutlookMsg } from './outlook-msg.ts';
 import type { ParseContext } from './parse-context.ts';
 import { type RecoveredMessage, recoverFromEntity, recoverFromHeaderText } from './reported-message.ts';
-import { decodedBody, messageBytes } from './transfer-encoding.ts';
+import { decodedBody, decodedPrefix, messageBytes } from './transfer-encoding.ts';
 
 /** Media types that hold a whole message (RFC 2046 §5.2.1, RFC 6532 §3.7) or one as a file. */
 const MESSAGE_TYPES = new Set([
@@ -90,7 +90,7 @@ export function findAttachedMessages(leaves: readonly MimeEntity[], ctx: ParseCo
     } else if (
       (type === 'application/octet-stream' || type === 'text/plain') &&
       leaf.disposition?.value === 'attachment' &&
-      looksLikeMessage(decodedBody(leaf, ctx))
+      looksLikeMessage(decodedPrefix(leaf, SNIFF_BYTES, ctx))
     ) {
       ctx.deviate('forward.message-content-type', `a message attached as ${type}`);
       messages.push(...openMessage(toCrlf(decodedBody(leaf, ctx)), leaf.depth + 1, 'attachment', ctx));

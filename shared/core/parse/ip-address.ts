@@ -8,8 +8,13 @@ export function normalizeIp(input: string): string | undefined {
   let text = input.trim();
   if (text.startsWith('[') && text.endsWith(']')) text = text.slice(1, -1);
   if (/^ipv6:/i.test(text)) text = text.slice(5);
-  if (ipaddr.IPv4.isValidFourPartDecimal(text)) return ipaddr.IPv4.parse(text).toString();
-  if (text.includes(':') && ipaddr.IPv6.isValid(text)) return ipaddr.process(text).toString();
+  // Cheap shape checks first: Received fields offer many host names that are no address at all.
+  if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(text)) {
+    return ipaddr.IPv4.isValidFourPartDecimal(text) ? ipaddr.IPv4.parse(text).toString() : undefined;
+  }
+  if (/^[0-9a-f:.]+$/i.test(text) && text.includes(':') && ipaddr.IPv6.isValid(text)) {
+    return ipaddr.process(text).toString();
+  }
   return undefined;
 }
 

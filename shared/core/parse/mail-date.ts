@@ -1,3 +1,8 @@
+/** The common RFC 5322 §3.3 form with a numeric zone, parsed without Date.parse (several per message). */
+const FAST_DATE =
+  /^\s*(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{4})\s+(\d{2}):(\d{2})(?::(\d{2}))?\s+([+-])(\d{2})(\d{2})(?:\s*\([^()]*\))?\s*$/;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
 /** RFC 5322 §4.3 obsolete zones Date.parse does not know; military zones are treated as +0000 (§4.3). */
 const ZONES: Readonly<Record<string, string>> = { UT: '+0000', Z: '+0000' };
 
@@ -7,6 +12,21 @@ const ZONES: Readonly<Record<string, string>> = { UT: '+0000', Z: '+0000' };
  */
 export function parseMailDate(input: string | undefined): string | undefined {
   if (!input) return undefined;
+  const fast = FAST_DATE.exec(input);
+  if (fast) {
+    const [, day, monthName, year, hour, minute, second, sign, zoneHours, zoneMinutes] = fast;
+    const month = MONTHS.indexOf(monthName!.toLowerCase());
+    const offset = (sign === '-' ? -1 : 1) * (Number(zoneHours) * 60 + Number(zoneMinutes));
+    const time = Date.UTC(
+      Number(year),
+      month,
+      Number(day),
+      Number(hour),
+      Number(minute) - offset,
+      Number(second ?? 0),
+    );
+    if (month >= 0 && !Number.isNaN(time)) return new Date(time).toISOString();
+  }
   let text = input
     .replace(/\([^()]*\)/g, ' ')
     .replace(/\s+/g, ' ')

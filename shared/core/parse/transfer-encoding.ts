@@ -67,3 +67,14 @@ export function messageBytes(entity: MimeEntity, ctx: ParseContext): Buffer {
   );
   return toCrlf(decodedBody(entity, ctx));
 }
+
+/**
+ * About the first `size` decoded bytes of an entity's body, decoding only as much as that needs (to sniff an
+ * unlabelled attachment without decoding megabytes of base64).
+ */
+export function decodedPrefix(entity: MimeEntity, size: number, ctx: ParseContext): Buffer {
+  // Base64 grows 4/3 plus line breaks; quoted-printable at most 3x.
+  const encodedSize = Math.ceil(size * 1.5) + 4;
+  const end = Math.min(entity.end, entity.bodyStart + encodedSize);
+  return decodedBody({ ...entity, end }, ctx).subarray(0, size);
+}

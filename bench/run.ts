@@ -1,0 +1,49 @@
+/**
+ * `npm run bench`: runs every benchmark module below in this process (node --expose-gc), prints one table and
+ * writes it to bench/results/latest.md. Add a module by exporting `run(): Promise<BenchResult[]>` and listing it.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import type { BenchModule, BenchResult } from './bench-result.ts';
+import * as parseBench from './parse.bench.ts';
+
+/** Every benchmark module, run in order. */
+const BENCHES: readonly BenchModule[] = [{ name: 'parse', run: parseBench.run }];
+
+/** A Markdown table of the results; columns are the union of all metrics. */
+export function resultTable(results: readonly BenchResult[]): string {
+  const metricNames = [...new Set(results.flatMap((result) => Object.keys(result.metrics)))];
+  const header = ['suite', 'case', 'subject', ...metricNames];
+  const rows = results.map((result) => [
+    result.suite,
+    result.case,
+    result.subject,
+    ...metricNames.map((name) => result.metrics[name] ?? ''),
+  ]);
+  const widths = header.map((name, column) =>
+    Math.max(name.length, ...rows.map((row) => row[column]!.length)),
+  );
+  const line = (cells: readonly string[]): string =>
+    `| ${cells.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
+  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
+}
+
+async function main(): Promise<void> {
+  const only = process.argv[2];
+  const results: BenchResult[] = [];
+  for (const bench of BENCHES) {
+    if (only && bench.name !== only) continue;
+    process.stderr.write(`running ${bench.name}…\n`);
+    results.push(...(await bench.run()));
+  }
+  const table = resultTable(results);
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  const context = `Node ${process.version}, ${cpu}, one core, ${globalThis.gc ? 'with' : 'without'} --expose-gc`;
+  process.stdout.write(`${table}\n\n${context}\n`);
+  const dir = fileURLToPath(new URL('./results/', import.meta.url));
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(`${dir}latest.md`, `# Benchmark results\n\n${context}\n\n${table}\n`);
+}
+
+await main();
