@@ -43,7 +43,7 @@ export async function attributeMessage(
   ].filter((domain): domain is string => domain !== undefined && domain !== '');
   return decideAttribution({
     signals,
-    evidence: collectEvidence(message, trace, platform),
+    evidence: collectEvidence(message, trace, checks, platform),
     sendingDomains: [...new Set(sendingDomains)],
     hasHeaders: message.headers.length > 0,
     getTenant: (tenantId) => directory.getTenant(tenantId),

@@ -38,6 +38,12 @@ describe('attributeMessage', () => {
     expect(attribution.evidence.connector).toBe('X-MS-Exchange-Organization-AuthSource: onprem-connector-3');
   });
 
+  it('ignores a connector header the platform does not vouch for', async () => {
+    const mail = spam().append('X-MS-Exchange-Organization-AuthSource', 'onprem-connector-3');
+    const attribution = await attributeMessage(toReportedMessage(deliver(mail, ATTACKER_IP)), context);
+    expect(attribution.evidence.connector).toBeUndefined();
+  });
+
   it('uses the reporter’s Source-IP as source IP when the trace is not the platform’s', async () => {
     const message = toReportedMessage(deliver(spam(), ATTACKER_IP), { sourceIp: ATTACKER_IP });
     const attribution = await attributeMessage(message, context);
