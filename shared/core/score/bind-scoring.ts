@@ -28,7 +28,8 @@ const SUPPRESSION_LIST_LIMIT = 1000;
 
 /**
  * The scoring functions bound to their deps, in the shape of the analyst API's ScoringApi (shared/http/api-deps.ts).
- * `setTenantPolicy` is given when the runtime passes a way to save tenants.
+ * `setTenantPolicy` is given when the runtime passes a way to save tenants; the caller audits it with its actor
+ * (recordAudit), since only the caller knows who asked.
  */
 export function bindScoring(
   deps: ScoringDeps,
@@ -68,16 +69,6 @@ export function bindScoring(
               ...(overrides === undefined ? {} : { policy: overrides }),
               updatedAt: now,
             });
-            await deps.audit.append(
-              {
-                tenantId,
-                at: now,
-                actor: 'api',
-                action: 'policy-changed',
-                details: { policy: overrides ?? null },
-              },
-              `policy-${now}`,
-            );
           },
         }),
   };
