@@ -33,7 +33,10 @@ export function reporterIdOf(report: Pick<ReportRecord, 'reporter' | 'reporterTr
   return trustCode(report.reporterTrust) + hash(reporterIdentity(report)).slice(0, REPORTER_HASH_CHARS);
 }
 
-/** The dedupe key: the same message (fingerprint) reported by the same reporter about the same tenant counts once. */
+/**
+ * The dedupe key: the same message (fingerprint) reported by the same reporter about the same tenant counts once
+ * per window (entries live in the window of their received time; a replay keeps that time).
+ */
 export function dedupeKeyOf(report: ReportRecord, tenantId: string): string {
   return hash(`${tenantId}\u0000${report.fingerprint}\u0000${reporterIdentity(report)}`).slice(
     0,
