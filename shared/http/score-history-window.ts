@@ -3,8 +3,12 @@ import type { Parsed } from './query-params.ts';
 /** Longest score history the API draws; past a few half-lives old reports contribute nothing visible. */
 export const MAX_HISTORY_DAYS = 90;
 export const DEFAULT_HISTORY_DAYS = 7;
-/** Points per chart; hourly up to 30 days, coarser beyond. */
-const MAX_HISTORY_POINTS = 721;
+/**
+ * Points per chart: every 5 minutes for a day, coarser for longer windows. Each point re-sums the tenant's reports
+ * (at most 5,000), so the cap bounds the work per request.
+ */
+const MAX_HISTORY_POINTS = 361;
+const POINTS_PER_HOUR = 12;
 const HOUR_MS = 3_600_000;
 
 /** The instants at which to evaluate a score curve ending at `now`, oldest first. */
@@ -14,7 +18,7 @@ export function historyPoints(rawDays: string | undefined, now: string): Parsed<
     return { ok: false, reason: `days must be an integer from 1 to ${MAX_HISTORY_DAYS}.` };
   }
   const end = Date.parse(now);
-  const count = Math.min(days * 24 + 1, MAX_HISTORY_POINTS);
+  const count = Math.min(days * 24 * POINTS_PER_HOUR + 1, MAX_HISTORY_POINTS);
   const step = (days * 24 * HOUR_MS) / (count - 1);
   return {
     ok: true,

@@ -72,7 +72,7 @@ describe('tenants', () => {
     expect(json.tenant.name).toBe('Acme Mail');
     expect(json.standing.state).toBe('restricted');
     expect(json.standing.contributors.senders.length).toBeGreaterThan(0);
-    expect(json.history).toHaveLength(25);
+    expect(json.history).toHaveLength(289);
     expect(json.history.at(-1).score).toBeGreaterThan(20);
     expect(json.history[0].score).toBeLessThan(json.history.at(-1).score);
     expect(json.audit.some((entry: { action: string }) => entry.action === 'restricted')).toBe(true);
