@@ -6,6 +6,7 @@ import {
   PlatformConfigError,
   parsePlatformConfig,
 } from '../../shared/core/platform/platform-config.ts';
+import { PolicyError, parseScoringPolicy, type ScoringPolicy } from '../../shared/core/score/policy.ts';
 import {
   type ApiToken,
   readApiTokens,
@@ -50,6 +51,8 @@ export interface LocalConfig {
   };
   readonly http: { readonly host: string; readonly port: number };
   readonly platform: PlatformConfig;
+  /** The platform scoring policy (thresholds, weights, caps); README "Scoring policy" documents it. */
+  readonly policy: ScoringPolicy;
   /** Days reports and raw mail are kept (DESIGN §5). */
   readonly retentionDays: number;
   /** How often the retention purge runs. */
@@ -170,6 +173,7 @@ export function loadLocalConfig(options: {
         readInteger(http, 'port', 'http.port', LOCAL_DEFAULTS.http.port, 0, 65535),
     },
     platform: readPlatform(document, env.reportingAddresses),
+    policy: readPolicy(document),
     retentionDays:
       env.retentionDays ??
       readInteger(document, 'retentionDays', 'retentionDays', DEFAULT_RETENTION_DAYS, 1, 36500),
@@ -273,6 +277,15 @@ function readPlatform(
     if (error instanceof PlatformConfigError) {
       throw new LocalConfigError(`platform: ${error.message}`, { cause: error });
     }
+    throw error;
+  }
+}
+
+function readPolicy(document: Record<string, unknown>): ScoringPolicy {
+  try {
+    return parseScoringPolicy(document['policy']);
+  } catch (error) {
+    if (error instanceof PolicyError) throw new LocalConfigError(error.message, { cause: error });
     throw error;
   }
 }

@@ -1,4 +1,5 @@
 import { createTransport } from 'nodemailer';
+import type { TenantDirectoryStore } from '../../shared/adapters/dynamodb/tenant-directory-store.ts';
 import { checkSending } from '../../shared/core/score/index.ts';
 import { validateTenant } from '../../shared/core/tenants/index.ts';
 import type { RunningServer } from '../server/start-server.ts';
@@ -112,16 +113,20 @@ async function printStandings(server: RunningServer, print: (line: string) => vo
   }
 }
 
+/** Creates or updates the demo tenants through the tenant store (validated like `tenants import`). */
+export async function seedDemoTenants(directory: TenantDirectoryStore, now: string): Promise<void> {
+  for (const input of DEMO_TENANTS) {
+    const existing = await directory.getTenant(input.tenantId);
+    await directory.putTenant(validateTenant(input, now, existing));
+  }
+}
+
 /**
  * The demo (issue 6 §4): seeds three tenants, sends a realistic mix over SMTP (ARF from a feed, human forwards,
  * forged mail, an unregistered-domain relay) in two waves, and prints how the tenants' standing changes.
  */
 export async function runDemo(server: RunningServer, print: (line: string) => void): Promise<void> {
-  const now = new Date().toISOString();
-  for (const input of DEMO_TENANTS) {
-    const existing = await server.services.directory.getTenant(input.tenantId);
-    await server.services.directory.putTenant(validateTenant(input, now, existing));
-  }
+  await seedDemoTenants(server.services.directory, new Date().toISOString());
   print(`demo: seeded tenants ${DEMO_TENANTS.map((t) => t.tenantId).join(', ')}`);
 
   const first = firstWave();

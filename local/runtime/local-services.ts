@@ -12,7 +12,6 @@ import {
 import { createOutboxNotifier } from '../../shared/adapters/outbox/outbox-notifier.ts';
 import type { PlatformConfig } from '../../shared/core/platform/platform-config.ts';
 import type { RecordStore } from '../../shared/core/ports.ts';
-import { DEFAULT_POLICY } from '../../shared/core/score/policy.ts';
 import type { ScoringDeps } from '../../shared/core/score/scoring-deps.ts';
 import { isDemoDataDir, withDemoPlatform } from '../demo/demo-platform.ts';
 import type { PipelineDeps } from '../pipeline/run-pipeline.ts';
@@ -60,7 +59,7 @@ export function createLocalServices(
     directory,
     records,
     notifier: createOutboxNotifier({ dir: outboxDir }),
-    policy: DEFAULT_POLICY,
+    policy: config.policy,
   };
   return {
     stores,

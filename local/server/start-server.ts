@@ -30,6 +30,8 @@ export interface StartServerOptions {
   readonly platform?: PlatformConfig;
   /** DNS for authenticating reporters (the demo's records); default: the system resolver. */
   readonly resolver?: DNSResolver;
+  /** Runs one queued job; default runQueuedJob (the core pipeline). Tests inject failures here. */
+  readonly runJob?: (job: IntakeJob, services: LocalServices) => Promise<unknown>;
   /** One line per event (start-up problems, failures); never mail content. */
   readonly log?: (line: string) => void;
 }
@@ -71,7 +73,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       concurrency: config.queue.concurrency,
       handle: async (entry) => {
         try {
-          await runQueuedJob(entry.body, services.pipeline);
+          await (options.runJob ?? ((job, local) => runQueuedJob(job, local.pipeline)))(entry.body, services);
           health.recordProcessed();
         } catch (error) {
           // Purged or deleted raw mail cannot come back: record it and drop the entry instead of retrying.
