@@ -40,7 +40,10 @@ export async function attributeMessage(
     message.from?.domain,
     message.returnPath?.domain,
     domainOf(message.feedback.originalMailFrom),
-  ].filter((domain): domain is string => domain !== undefined && domain !== '');
+  ].filter(
+    (domain): domain is string =>
+      domain !== undefined && domain !== '' && !isPlatformDomain(platform, domain),
+  );
   return decideAttribution({
     signals,
     evidence: collectEvidence(message, trace, checks, platform),
@@ -48,4 +51,9 @@ export async function attributeMessage(
     hasHeaders: message.headers.length > 0,
     getTenant: (tenantId) => directory.getTenant(tenantId),
   });
+}
+
+/** The platform's own domains (signing domains and below, e.g. a VERP bounce domain) are no tenant's to register. */
+function isPlatformDomain(platform: PlatformConfig, domain: string): boolean {
+  return platform.signingKeys.some((key) => domain === key.domain || domain.endsWith(`.${key.domain}`));
 }

@@ -77,6 +77,10 @@ export async function verifyDkimSignature(
   if (!signature.h.some((name) => name.toLowerCase() === 'from')) {
     return outcome('invalid', 'h= does not include From (RFC 6376 §5.4)');
   }
+  const identityDomain = signature.i?.slice(signature.i.lastIndexOf('@') + 1).toLowerCase();
+  if (identityDomain !== undefined && identityDomain !== domain && !identityDomain.endsWith(`.${domain}`)) {
+    return outcome('invalid', `i= ${signature.i} is outside d=${domain} (RFC 6376 §3.5 i=)`);
+  }
   const key = await lookup(domain, selector);
   if (key === undefined) return outcome('no-key', `no configured key for ${selector}._domainkey.${domain}`);
   const expectedType = algorithm === 'rsa-sha256' ? 'rsa' : 'ed25519';

@@ -86,6 +86,16 @@ describe('attributeMessage', () => {
     ]);
   });
 
+  it('does not count the platform’s own bounce domain as an unregistered sending domain', async () => {
+    const mail = deliver(
+      platformMessage({ tenantId: 'acme' }),
+      TEST_RELAY_IP,
+      'bounces+x1@bounce.platform.example',
+    );
+    const attribution = await attributeMessage(toReportedMessage(mail), context);
+    expect(attribution.outcome === 'attributed' && attribution.unregisteredDomainRelay).toBe(false);
+  });
+
   it('checks at most ten DKIM signatures', async () => {
     const mail = spam();
     for (let i = 0; i < 30; i++) mail.sign({ domain: `s${i}.example`, selector: 's' });

@@ -82,6 +82,14 @@ describe('verifyDkimSignature', () => {
   });
 });
 
+describe('verifyDkimSignature identity', () => {
+  it('rejects an i= outside the d= domain (RFC 6376 §3.5)', async () => {
+    const mail = authoredMessage().sign();
+    mail.fields[0] = ['DKIM-Signature', mail.fields[0]![1].replace('v=1;', 'v=1; i=@evil.example;')];
+    expect((await verifyFirst(mail.toString(), platformKey)).result).toBe('invalid');
+  });
+});
+
 describe('agreement with mailauth', () => {
   const resolver = async (name: string, type: string) => {
     if (type !== 'TXT' || name !== `${TEST_RSA_SELECTOR}._domainkey.${TEST_PLATFORM_DOMAIN}`) {
