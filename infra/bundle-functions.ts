@@ -56,6 +56,14 @@ export const SAMPLE_ENVIRONMENTS: Readonly<Record<FunctionName, Readonly<Record<
     rawMailPrefix: 'raw/',
     manageRoles: ['AbuseAdmins'],
     notificationsFrom: 'notifications@abuse.example.com',
+    queues: [
+      {
+        name: 'intake',
+        queueUrl: 'https://sqs.eu-west-1.amazonaws.com/123456789012/intake',
+        deadLetterQueueUrl: 'https://sqs.eu-west-1.amazonaws.com/123456789012/intake-dlq',
+        deadLetterQueueArn: 'arn:aws:sqs:eu-west-1:123456789012:intake-dlq',
+      },
+    ],
   }),
 };
 

@@ -2,7 +2,9 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SESClient } from '@aws-sdk/client-ses';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { createS3RawMailStore } from '../../shared/adapters/s3/s3-raw-mail-store.ts';
+import { createSqsDeadLetters } from '../../shared/adapters/sqs/sqs-dead-letters.ts';
 import { bindScoring } from '../../shared/core/score/bind-scoring.ts';
 import { createPrincipalAuthenticator } from '../../shared/http/auth/principal-authenticator.ts';
 import { createApi } from '../../shared/http/create-api.ts';
@@ -19,6 +21,7 @@ const { scoring, directory } = createAwsScoringDeps({
   tables: env.tables,
   notificationsFrom: env.notificationsFrom,
 });
+const deadLetters = createSqsDeadLetters({ client: new SQSClient({}), queues: env.queues });
 const bound = bindScoring(scoring, { putTenant: (tenant) => directory.putTenant(tenant) });
 
 /** The Lambda handler for the HTTP API integration. */
@@ -32,7 +35,15 @@ export const handler = createApiLambdaHandler(
         manageValues: env.manageRoles,
         readValues: [],
       }),
-      health: async () => ({ status: 'ok', details: { runtime: 'aws-lambda' } }),
+      health: async () => {
+        const depths = await deadLetters.depths();
+        return {
+          status: depths.deadLetters > 0 ? 'degraded' : 'ok',
+          queueDepth: depths.queueDepth,
+          deadLetters: depths.deadLetters,
+          details: { runtime: 'aws-lambda', queues: depths.byQueue },
+        };
+      },
       checkSending: bound.checkSending,
       analyst: {
         records: scoring.records,
@@ -43,6 +54,11 @@ export const handler = createApiLambdaHandler(
           bucket: env.rawMailBucket,
           prefix: env.rawMailPrefix,
         }),
+        replayDeadLetters: async (actor) => {
+          const result = await deadLetters.redrive();
+          log.info('api.dead-letters-redriven', { actor, replayed: result.replayed });
+          return result;
+        },
       },
     },
     (message, error) => log.error('api.route-failed', { message, ...errorFields(error) }),

@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { HttpApi, HttpMethod, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -9,6 +9,7 @@ import { apiEnvironment } from '../../functions/api/env.ts';
 import { TABLE_SPECS, type TableNames } from '../../shared/adapters/dynamodb/tables.ts';
 import type { AlarmTopic } from './alarm-topic.ts';
 import { PipelineFunction } from './pipeline-function.ts';
+import type { QueueWithDeadLetters } from './queue-with-dead-letters.ts';
 import { grantReadRawMail, type RawMailLocation } from './raw-mail-reader.ts';
 import { grantTableRead, grantTableReadWrite } from './table-grants.ts';
 import { grantSendNotifications } from './tenant-scoring.ts';
@@ -22,6 +23,8 @@ export interface AnalystApiProps {
   readonly manageRoles: readonly string[];
   readonly sesIdentityArn: string;
   readonly notificationsFrom: string;
+  /** The pipeline's queues: the API reports their depths on /health and redrives their dead letters. */
+  readonly queues: readonly QueueWithDeadLetters[];
   readonly alarms: AlarmTopic;
 }
 
@@ -43,13 +46,17 @@ export class AnalystApi extends Construct {
     this.function = new PipelineFunction(this, 'Api', {
       name: 'api',
       description: 'Analyst and enforcement HTTP API',
-      environment: apiEnvironment({
-        tables: props.tableNames,
-        rawMailBucket: props.rawMailLocation.bucketName,
-        rawMailPrefix: props.rawMailLocation.prefix,
-        manageRoles: props.manageRoles,
-        notificationsFrom: props.notificationsFrom,
-      }),
+      environment: apiEnvironment(
+        {
+          tables: props.tableNames,
+          rawMailBucket: props.rawMailLocation.bucketName,
+          rawMailPrefix: props.rawMailLocation.prefix,
+          manageRoles: props.manageRoles,
+          notificationsFrom: props.notificationsFrom,
+          queues: props.queues.map((queue) => queue.pair),
+        },
+        (queues) => Stack.of(this).toJsonString(queues),
+      ),
       timeout: Duration.seconds(29),
       memorySize: 512,
       alarms: props.alarms,
@@ -60,6 +67,7 @@ export class AnalystApi extends Construct {
     grantTableReadWrite(fn, props.tables.scores, TABLE_SPECS.scores);
     grantReadRawMail(fn, props.rawMailLocation, this.function);
     grantSendNotifications(fn, props.sesIdentityArn, props.notificationsFrom);
+    for (const queue of props.queues) queue.grantRedrive(fn);
 
     // SigV4 callers only: the MTA and analysts hold IAM roles allowed execute-api:Invoke on these routes.
     this.api = new HttpApi(this, 'HttpApi', {

@@ -1,7 +1,9 @@
 import { CfnOutput, Duration } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import type { IGrantable } from 'aws-cdk-lib/aws-iam';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import type { QueuePair } from '../../shared/adapters/sqs/sqs-dead-letters.ts';
 import type { AlarmTopic } from './alarm-topic.ts';
 
 /** Props of {@link QueueWithDeadLetters}. */
@@ -15,6 +17,8 @@ export interface QueueWithDeadLettersProps {
   readonly alarms: AlarmTopic;
   /** Human name used in alarm descriptions and output descriptions. */
   readonly purpose: string;
+  /** Short name (`intake`, `score`) for health details. */
+  readonly name: string;
 }
 
 /** Dead letters are kept for SQS's maximum so an operator has two weeks to inspect and redrive them. */
@@ -27,9 +31,12 @@ const DEAD_LETTER_RETENTION = Duration.days(14);
 export class QueueWithDeadLetters extends Construct {
   public readonly queue: Queue;
   public readonly deadLetterQueue: Queue;
+  /** Short name (`intake`, `score`) for health details. */
+  public readonly name: string;
 
   constructor(scope: Construct, id: string, props: QueueWithDeadLettersProps) {
     super(scope, id);
+    this.name = props.name;
     this.deadLetterQueue = new Queue(this, 'DeadLetters', {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
@@ -70,5 +77,30 @@ export class QueueWithDeadLetters extends Construct {
       description: `${props.purpose} dead letters; redrive with aws sqs start-message-move-task --source-arn`,
       value: this.deadLetterQueue.queueArn,
     });
+  }
+
+  /**
+   * Lets `grantee` read both queues' depths and redrive dead letters back to the work queue with SQS's
+   * StartMessageMoveTask, which needs receive/delete on the source and send on the destination.
+   */
+  grantRedrive(grantee: IGrantable): void {
+    this.queue.grant(grantee, 'sqs:GetQueueAttributes', 'sqs:SendMessage');
+    this.deadLetterQueue.grant(
+      grantee,
+      'sqs:GetQueueAttributes',
+      'sqs:StartMessageMoveTask',
+      'sqs:ReceiveMessage',
+      'sqs:DeleteMessage',
+    );
+  }
+
+  /** The pair as the API function's environment describes it. */
+  get pair(): QueuePair {
+    return {
+      name: this.name,
+      queueUrl: this.queue.queueUrl,
+      deadLetterQueueUrl: this.deadLetterQueue.queueUrl,
+      deadLetterQueueArn: this.deadLetterQueue.queueArn,
+    };
   }
 }

@@ -45,6 +45,8 @@ const INTAKE_MAX_RECEIVES = 5;
 export class ReportIntake extends Construct {
   public readonly ruleSet: ReceiptRuleSet;
   public readonly queue: Queue;
+  /** The queue with its dead-letter queue (for redrive grants). */
+  public readonly queues: QueueWithDeadLetters;
   public readonly function: PipelineFunction;
 
   constructor(scope: Construct, id: string, props: ReportIntakeProps) {
@@ -59,12 +61,14 @@ export class ReportIntake extends Construct {
     });
     const queue = new QueueWithDeadLetters(this, 'Queue', {
       purpose: 'abuse-intake intake',
+      name: 'intake',
       visibilityTimeout: Duration.seconds(INTAKE_TIMEOUT.toSeconds() * 6),
       maxReceiveCount: INTAKE_MAX_RECEIVES,
       maxMessageAge: Duration.minutes(15),
       alarms: props.alarms,
     });
     this.queue = queue.queue;
+    this.queues = queue;
     props.rawMail.addEventNotification(EventType.OBJECT_CREATED, new SqsDestination(this.queue), {
       prefix: props.rawMailLocation.prefix,
     });

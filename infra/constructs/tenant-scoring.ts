@@ -38,18 +38,22 @@ const SCORE_MAX_RECEIVES = 5;
 export class TenantScoring extends Construct {
   /** Where the intake function sends `{ submissionId, reportIds }` messages. */
   public readonly queue: Queue;
+  /** The queue with its dead-letter queue (for redrive grants). */
+  public readonly queues: QueueWithDeadLetters;
   public readonly function: PipelineFunction;
 
   constructor(scope: Construct, id: string, props: TenantScoringProps) {
     super(scope, id);
     const queue = new QueueWithDeadLetters(this, 'Queue', {
       purpose: 'abuse-intake scoring',
+      name: 'score',
       visibilityTimeout: Duration.seconds(SCORE_TIMEOUT.toSeconds() * 6),
       maxReceiveCount: SCORE_MAX_RECEIVES,
       maxMessageAge: Duration.minutes(15),
       alarms: props.alarms,
     });
     this.queue = queue.queue;
+    this.queues = queue;
     this.function = new PipelineFunction(this, 'Score', {
       name: 'score',
       description: 'Applies new reports to tenant scores and restrictions',

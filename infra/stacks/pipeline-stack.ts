@@ -73,6 +73,7 @@ export class PipelineStack extends Stack {
       manageRoles: config.apiManageRoles,
       sesIdentityArn: identity.emailIdentityArn,
       notificationsFrom: config.notificationsFrom,
+      queues: [this.intake.queues, this.scoring.queues],
       alarms: this.alarms,
     });
     if (config.activateRuleSet) {

@@ -153,6 +153,22 @@ describe('PipelineStack', () => {
     });
   });
 
+  it('lets the API function redrive both dead-letter queues into their work queues, and nothing more', () => {
+    synthesized.pipeline.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ PIPELINE_QUEUES: Match.anyValue() }) },
+    });
+    const statements = ofType('AWS::IAM::Policy').flatMap(
+      ([, policy]) =>
+        (policy.Properties['PolicyDocument'] as { Statement: { Action: unknown; Resource: unknown }[] })
+          .Statement,
+    );
+    const redrive = statements.filter((statement) =>
+      [statement.Action].flat().includes('sqs:StartMessageMoveTask'),
+    );
+    expect(redrive).toHaveLength(2);
+    for (const statement of redrive) expect(ref(statement.Resource)).toContain('DeadLetters');
+  });
+
   it('tells the API function which IAM roles may manage', () => {
     synthesized.pipeline.hasResourceProperties('AWS::Lambda::Function', {
       Environment: { Variables: Match.objectLike({ API_MANAGE_ROLES: 'AbuseAdmins' }) },
