@@ -1,7 +1,7 @@
 /** Tenant directory core: validation, import documents, matching rules and an in-memory directory. */
 export { domainMatches } from './domain-matches.ts';
 export { createInMemoryTenantDirectory } from './in-memory-tenant-directory.ts';
-export { canonicalIp, ipInRange, parseIp, parseIpRange } from './ip-in-range.ts';
+export { canonicalIp, ipInRange, networkAddress, parseIp, parseIpRange } from './ip-in-range.ts';
 export { normalizeDomain } from './normalize-domain.ts';
 export { parseTenantDocument } from './parse-tenant-document.ts';
 export { TenantValidationError } from './tenant-validation-error.ts';

@@ -72,3 +72,13 @@ export function rangesOverlap(a: IpRange, b: IpRange): boolean {
 export function canonicalIp(value: string): string | undefined {
   return parseIp(value)?.toString();
 }
+
+/** The range's network address (host bits cleared), e.g. `192.0.2.0` for `192.0.2.5/24`. */
+export function networkAddress(range: IpRange): string {
+  const bytes = range.address.toByteArray();
+  const masked = bytes.map((byte, i) => {
+    const keep = Math.min(8, Math.max(0, range.prefixLength - i * 8));
+    return byte & (0xff << (8 - keep)) & 0xff;
+  });
+  return ipaddr.fromByteArray(masked).toString();
+}

@@ -1,5 +1,5 @@
 import type { AcceptedDomain, Tenant } from '../model/index.ts';
-import { parseIpRange } from './ip-in-range.ts';
+import { networkAddress, parseIpRange } from './ip-in-range.ts';
 import { normalizeDomain } from './normalize-domain.ts';
 import { TenantValidationError } from './tenant-validation-error.ts';
 import { validatePolicyOverrides } from './validate-policy-overrides.ts';
@@ -84,6 +84,10 @@ function validateIps(value: unknown): string[] {
     }
     const full = range.address.kind() === 'ipv4' ? 32 : 128;
     const address = range.address.toString();
+    const network = networkAddress(range);
+    if (network !== address) {
+      fail(`dedicatedIps[${i}]`, `${entry} has host bits set; write ${network}/${range.prefixLength}`);
+    }
     return range.prefixLength === full ? address : `${address}/${range.prefixLength}`;
   });
 }

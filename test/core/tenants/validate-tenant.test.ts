@@ -47,6 +47,12 @@ describe('validateTenant', () => {
     });
   });
 
+  it('suggests the network when a range has host bits set', () => {
+    expect(errorOf({ tenantId: 'a', name: 'x', dedicatedIps: ['192.0.2.77/26'] }).message).toBe(
+      'dedicatedIps[0]: 192.0.2.77/26 has host bits set; write 192.0.2.64/26',
+    );
+  });
+
   it('keeps the creation time of the existing tenant on update', () => {
     const existing: Tenant = validateTenant({ tenantId: 'acme', name: 'Acme' }, '2026-01-01T00:00:00.000Z');
     const updated = validateTenant({ tenantId: 'acme', name: 'Acme 2' }, NOW, existing);
@@ -71,6 +77,8 @@ describe('validateTenant', () => {
       'acceptedDomains[0].includeSubdomains',
     ],
     [{ tenantId: 'a', name: 'x', dedicatedIps: ['192.0.2.0/33'] }, 'dedicatedIps[0]'],
+    [{ tenantId: 'a', name: 'x', dedicatedIps: ['192.0.2.5/24'] }, 'dedicatedIps[0]'],
+    [{ tenantId: 'a', name: 'x', dedicatedIps: ['2001:db8::1/64'] }, 'dedicatedIps[0]'],
     [{ tenantId: 'a', name: 'x', adminContact: 'nobody' }, 'adminContact'],
     [{ tenantId: 'a', name: 'x', policy: { restrictThreshold: -1 } }, 'policy.restrictThreshold'],
     [{ tenantId: 'a', name: 'x', policy: { colour: 1 } }, 'policy.colour'],
