@@ -3,6 +3,7 @@
  * directory (used by `attribute --tenants` and tests) answer the same questions the same way.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCachedTenantDirectory } from '../../../shared/adapters/dynamodb/cached-tenant-directory.ts';
 import { createDynamoTenantDirectory } from '../../../shared/adapters/dynamodb/tenant-directory-store.ts';
 import type { Tenant } from '../../../shared/core/model/index.ts';
 import type { TenantDirectory } from '../../../shared/core/ports.ts';
@@ -31,6 +32,13 @@ const IMPLEMENTATIONS: readonly {
   {
     name: 'in-memory',
     open: async () => ({ directory: createInMemoryTenantDirectory(TENANTS), close: async () => {} }),
+  },
+  {
+    name: 'cached in-memory',
+    open: async () => ({
+      directory: createCachedTenantDirectory(createInMemoryTenantDirectory(TENANTS)),
+      close: async () => {},
+    }),
   },
   ...DYNAMO_BACKENDS.map(({ name, start }) => ({
     name: `dynamodb on ${name}`,
