@@ -32,6 +32,9 @@ export const TEST_KEYS = {
   tenantRsa: generateKeyPairSync('rsa', { modulusLength: 2048 }),
 } as const;
 
+/** The private key behind TEST_PLATFORM's RSA selector (the key the platform's relays sign with). */
+export const TEST_PLATFORM_PRIVATE_KEY: KeyObject = TEST_KEYS.platformRsa;
+
 /** The platform every attribution test runs against (keys from configuration, no DNS). */
 export const TEST_PLATFORM: PlatformConfig = parsePlatformConfig({
   signingKeys: [
@@ -189,6 +192,16 @@ export function platformMessage(options: PlatformMailOptions = {}): MailBuilder 
     mail.sign({ headers: [...base, ...tenant, ...feedback], ...options.sign });
   }
   return mail;
+}
+
+/**
+ * The raw original (CRLF) of a message the platform relayed and signed for `options.tenantId`, as the recipient
+ * received it from `deliveredFrom` (a relay address by default). Wrap it with buildArfReport to report it.
+ */
+export function buildSignedMessage(
+  options: PlatformMailOptions & { readonly deliveredFrom?: string; readonly envelopeFrom?: string } = {},
+): string {
+  return deliver(platformMessage(options), options.deliveredFrom, options.envelopeFrom).toString();
 }
 
 /** Delivery at the recipient: its MX records the connecting IP (RFC 5321 §4.4) and the Return-Path. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { attributeMessage, formatAttribution } from '../../../shared/core/attribute/index.ts';
 import { parsePlatformConfig } from '../../../shared/core/platform/index.ts';
 import {
+  buildSignedMessage,
   deliver,
   platformMessage,
   TEST_PLATFORM,
@@ -120,5 +121,16 @@ describe('formatAttribution', () => {
     const text = formatAttribution(await attributeMessage(message, context));
     expect(text.split('\n')[0]).toBe('unattributed: not-our-mail');
     expect(text).toContain('shared relay address');
+  });
+});
+
+describe('buildSignedMessage', () => {
+  it('builds a relayed original that attributes to its tenant, proven', async () => {
+    const raw = buildSignedMessage({ tenantId: 'globex', from: 'news@globex.example' });
+    const attribution = await attributeMessage(toReportedMessage(raw), context);
+    expect(attribution.outcome === 'attributed' && [attribution.tenantId, attribution.confidence]).toEqual([
+      'globex',
+      'proven',
+    ]);
   });
 });
