@@ -16,7 +16,7 @@ export function splitMbox(data: Uint8Array): Uint8Array[] {
     if (separatorEnd === -1 || separatorEnd >= end) continue;
     const body = text
       .slice(separatorEnd + 1, end)
-      .replace(/\r?\n$/, '\n')
+      .replace(/\r?\n\r?\n$/, '\n')
       .replace(/^>(>*From )/gm, '$1')
       .replace(/\r?\n/g, '\r\n');
     // latin1 round-trips every byte, so 8-bit content survives untouched.

@@ -1,0 +1,95 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../../local/cli/main.ts';
+import { joinMbox } from '../../../local/ingest/mbox.ts';
+import { demoDataDir, globexComplaint } from '../../e2e/local-harness.ts';
+
+const dataDir = demoDataDir();
+const inputs = mkdtempSync(join(tmpdir(), 'abuse-intake-ingest-'));
+afterAll(() => {
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(inputs, { recursive: true, force: true });
+});
+
+async function run(args: string[]): Promise<{ code: number; stdout: string }> {
+  const chunks: string[] = [];
+  const write = process.stdout.write.bind(process.stdout);
+  const writeErr = process.stderr.write.bind(process.stderr);
+  process.stdout.write = ((chunk: string) => chunks.push(String(chunk)) > 0) as typeof process.stdout.write;
+  process.stderr.write = (() => true) as typeof process.stderr.write;
+  const before = process.exitCode;
+  try {
+    const code = await main(args);
+    return { code, stdout: chunks.join('') };
+  } finally {
+    process.stdout.write = write;
+    process.stderr.write = writeErr;
+    process.exitCode = before;
+  }
+}
+
+describe('abuse-intake ingest', () => {
+  it('feeds an mbox and an .eml through the pipeline and summarises kinds, unusable reasons and attribution', async () => {
+    writeFileSync(
+      join(inputs, 'feed.mbox'),
+      joinMbox([Buffer.from(globexComplaint().raw), Buffer.from(globexComplaint().raw)]),
+    );
+    writeFileSync(
+      join(inputs, 'bounce.eml'),
+      'From: MAILER-DAEMON@isp.example\r\nSubject: Undelivered\r\n\r\n\r\n',
+    );
+    const { code, stdout } = await run([
+      'ingest',
+      join(inputs, 'feed.mbox'),
+      join(inputs, 'bounce.eml'),
+      '--data-dir',
+      dataDir,
+      '--json',
+    ]);
+    expect(code).toBe(0);
+    const summary = JSON.parse(stdout);
+    expect(summary).toMatchObject({ total: 3, accepted: 3, reports: 2, failed: [] });
+    expect(summary.byKind).toMatchObject({ unusable: 1 });
+    expect(summary.attributed + summary.unattributed).toBe(2);
+    expect(Object.values(summary.unusable as Record<string, number>)).toEqual([1]);
+  });
+
+  it('lists the ingested reports with filters, as CSV', async () => {
+    const { code, stdout } = await run([
+      'reports',
+      'list',
+      '--data-dir',
+      dataDir,
+      '--sender-domain',
+      'globex-news.test',
+      '--csv',
+    ]);
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^reportId,submissionId,receivedAt,tenantId/);
+    expect(lines).toHaveLength(3);
+  });
+
+  it('shows unusable submissions with their reason', async () => {
+    const { stdout } = await run([
+      'submissions',
+      'list',
+      '--status',
+      'unusable',
+      '--data-dir',
+      dataDir,
+      '--json',
+    ]);
+    const rows = JSON.parse(stdout) as { kind: string; reason: { code: string } }[];
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.reason.code).toMatch(/\S/);
+  });
+
+  it('exits non-zero when a path cannot be read', async () => {
+    const { code, stdout } = await run(['ingest', join(inputs, 'missing.eml'), '--data-dir', dataDir]);
+    expect(code).toBe(1);
+    expect(stdout).toContain('FAILED');
+  });
+});

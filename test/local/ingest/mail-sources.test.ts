@@ -1,0 +1,65 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { listMailItems } from '../../../local/ingest/mail-sources.ts';
+import { joinMbox } from '../../../local/ingest/mbox.ts';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function tree(): string {
+  const root = mkdtempSync(join(tmpdir(), 'abuse-intake-sources-'));
+  dirs.push(root);
+  mkdirSync(join(root, 'folder/nested'), { recursive: true });
+  writeFileSync(join(root, 'folder/a.eml'), 'Subject: a\r\n\r\nA\r\n');
+  writeFileSync(join(root, 'folder/nested/b.eml'), 'Subject: b\r\n\r\nB\r\n');
+  writeFileSync(join(root, 'folder/notes.txt'), 'not mail');
+  writeFileSync(
+    join(root, 'feed.mbox'),
+    joinMbox([Buffer.from('Subject: m1\r\n\r\n1\r\n'), Buffer.from('Subject: m2\r\n\r\n2\r\n')]),
+  );
+  for (const sub of ['cur', 'new', 'tmp']) mkdirSync(join(root, 'Maildir', sub), { recursive: true });
+  writeFileSync(join(root, 'Maildir/new/1700000000.M1.host'), 'Subject: new\r\n\r\nN\r\n');
+  writeFileSync(join(root, 'Maildir/cur/1700000001.M2.host:2,S'), 'Subject: cur\r\n\r\nC\r\n');
+  writeFileSync(join(root, 'Maildir/tmp/1700000002.M3.host'), 'Subject: partial');
+  return root;
+}
+
+describe('listMailItems', () => {
+  it('finds .eml files in folders, messages in mbox files and Maildirs, and skips the rest', async () => {
+    const root = tree();
+    const { items, problems } = await listMailItems([
+      join(root, 'folder'),
+      join(root, 'feed.mbox'),
+      join(root, 'Maildir'),
+    ]);
+    const subjects = await Promise.all(
+      items.map(
+        async (item) =>
+          Buffer.from(await item.read())
+            .toString()
+            .split('\r\n')[0],
+      ),
+    );
+    expect(subjects).toEqual([
+      'Subject: a',
+      'Subject: b',
+      'Subject: m1',
+      'Subject: m2',
+      'Subject: new',
+      'Subject: cur',
+    ]);
+    expect(items[2]?.label).toBe(`${join(root, 'feed.mbox')}#1`);
+    expect(problems).toEqual([]);
+  });
+
+  it('reports a path that does not exist instead of failing the whole run', async () => {
+    const root = tree();
+    const { items, problems } = await listMailItems([join(root, 'missing.eml'), join(root, 'folder/a.eml')]);
+    expect(items).toHaveLength(1);
+    expect(problems).toEqual([{ path: join(root, 'missing.eml'), reason: 'ENOENT' }]);
+  });
+});
