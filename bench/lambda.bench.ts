@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleFunction, lambdaProcessEnv } from '../infra/bundle-functions.ts';
 import { FUNCTION_ENTRIES, type FunctionName } from '../infra/constructs/function-bundling.ts';
-import type { BenchModule, BenchResult } from './bench-result.ts';
+import type { BenchResult } from './bench-result.ts';
 
 /** Fresh processes per measurement; the median smooths out a busy shared machine. */
 const RUNS = 7;
@@ -32,36 +32,33 @@ function loadMilliseconds(script: string, env: NodeJS.ProcessEnv): number {
 }
 
 /** Bundle size and load time of each function. */
-export const lambdaBench: BenchModule = {
-  name: 'lambda',
-  async run(): Promise<BenchResult[]> {
-    const outdir = mkdtempSync(join(tmpdir(), 'abuse-intake-lambda-bench-'));
-    try {
-      const empty = join(outdir, 'empty.mjs');
-      writeFileSync(empty, '');
-      const results: BenchResult[] = [];
-      for (const name of Object.keys(FUNCTION_ENTRIES) as FunctionName[]) {
-        const bundle = await bundleFunction(name, outdir);
-        const env = lambdaProcessEnv(name);
-        const baseline = loadMilliseconds(empty, env);
-        const loaded = loadMilliseconds(bundle.file, env);
-        results.push({
-          suite: 'lambda',
-          case: name,
-          subject: 'esbuild bundle (minified ESM, AWS SDK bundled)',
-          metrics: {
-            'bundle KiB': (bundle.bytes / 1024).toFixed(0),
-            'source map KiB': (bundle.sourceMapBytes / 1024).toFixed(0),
-            'load ms': loaded.toFixed(0),
-            'empty-script ms': baseline.toFixed(0),
-            'load - empty ms': (loaded - baseline).toFixed(0),
-            'load / empty': (loaded / baseline).toFixed(2),
-          },
-        });
-      }
-      return results;
-    } finally {
-      rmSync(outdir, { recursive: true, force: true });
+export async function run(): Promise<BenchResult[]> {
+  const outdir = mkdtempSync(join(tmpdir(), 'abuse-intake-lambda-bench-'));
+  try {
+    const empty = join(outdir, 'empty.mjs');
+    writeFileSync(empty, '');
+    const results: BenchResult[] = [];
+    for (const name of Object.keys(FUNCTION_ENTRIES) as FunctionName[]) {
+      const bundle = await bundleFunction(name, outdir);
+      const env = lambdaProcessEnv(name);
+      const baseline = loadMilliseconds(empty, env);
+      const loaded = loadMilliseconds(bundle.file, env);
+      results.push({
+        suite: 'lambda',
+        case: name,
+        subject: 'esbuild bundle (minified ESM, AWS SDK bundled)',
+        metrics: {
+          'bundle KiB': (bundle.bytes / 1024).toFixed(0),
+          'source map KiB': (bundle.sourceMapBytes / 1024).toFixed(0),
+          'load ms': loaded.toFixed(0),
+          'empty-script ms': baseline.toFixed(0),
+          'load - empty ms': (loaded - baseline).toFixed(0),
+          'load / empty': (loaded / baseline).toFixed(2),
+        },
+      });
     }
-  },
-};
+    return results;
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}

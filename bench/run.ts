@@ -6,10 +6,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { BenchModule, BenchResult } from './bench-result.ts';
+import * as lambdaBench from './lambda.bench.ts';
 import * as parseBench from './parse.bench.ts';
 
 /** Every benchmark module, run in order. */
-const BENCHES: readonly BenchModule[] = [{ name: 'parse', run: parseBench.run }];
+const BENCHES: readonly BenchModule[] = [
+  { name: 'parse', run: parseBench.run },
+  { name: 'lambda', run: lambdaBench.run },
+];
 
 /** A Markdown table of the results; columns are the union of all metrics. */
 export function resultTable(results: readonly BenchResult[]): string {
