@@ -16,7 +16,11 @@ interface MethodResult {
 }
 
 /** The authserv-id and method results of one Authentication-Results value (RFC 8601 §2.2). */
-export function readAuthenticationResults(value: string): { authservId: string; results: MethodResult[] } {
+export function readAuthenticationResults(value: string): {
+  authservId: string;
+  results: MethodResult[];
+  envelopeFrom?: string;
+} {
   const withoutComments = value.replace(/\([^()]*\)/g, ' ');
   const [head = '', ...statements] = withoutComments.split(';');
   // authserv-id [ CFWS authres-version ]
@@ -36,7 +40,9 @@ export function readAuthenticationResults(value: string): { authservId: string; 
       properties,
     });
   }
-  return { authservId, results };
+  // SES writes the SPF-checked sender as its own `envelope-from=` clause rather than as smtp.mailfrom.
+  const envelopeFrom = /;\s*envelope-from\s*=\s*([^\s;]+)/i.exec(withoutComments)?.[1]?.toLowerCase();
+  return { authservId, results, ...(envelopeFrom === undefined ? {} : { envelopeFrom }) };
 }
 
 /** The domain part of an address-like property value (`user@d`, `@d` or `d`). */
@@ -64,7 +70,7 @@ export function isReporterAuthenticated(submission: Submission, platform: Platfo
   if (reporterDomain === undefined) return false;
   const topmost = submission.authentication.authenticationResults[0];
   if (topmost === undefined) return false;
-  const { authservId, results } = readAuthenticationResults(topmost);
+  const { authservId, results, envelopeFrom } = readAuthenticationResults(topmost);
   const trusted = platform.trustedAuthservIds.map((id) => id.toLowerCase());
   if (!trusted.includes(authservId)) return false;
   return results.some((r) => {
@@ -75,7 +81,10 @@ export function isReporterAuthenticated(submission: Submission, platform: Platfo
       case 'dkim':
         return aligned(domainOf(r.properties['header.d'] ?? r.properties['header.i']), reporterDomain);
       case 'spf':
-        return aligned(domainOf(r.properties['smtp.mailfrom']), reporterDomain);
+        return aligned(
+          domainOf(r.properties['smtp.mailfrom'] ?? envelopeFrom ?? submission.reporter.envelopeFrom),
+          reporterDomain,
+        );
       default:
         return false;
     }

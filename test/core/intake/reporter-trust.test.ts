@@ -44,6 +44,13 @@ describe('classifyReporter', () => {
     expect(classifyReporter(submission, PLATFORM)).toBe('automated-feed');
   });
 
+  it("reads SES's own layout, where the SPF-checked sender is an envelope-from clause", () => {
+    const submission = sampleSubmission('feedback.example.net', [
+      'amazonses.com; spf=pass (spfCheck: domain of feedback.example.net designates 192.0.2.1 as permitted sender) client-ip=192.0.2.1; envelope-from=fbl@feedback.example.net; helo=mx.feedback.example.net; dkim=fail header.i=@other.example; dmarc=none header.from=feedback.example.net;',
+    ]);
+    expect(classifyReporter(submission, PLATFORM)).toBe('automated-feed');
+  });
+
   it('classes an authenticated reporter who is not a known feed as an authenticated human', () => {
     const submission = sampleSubmission('isp.example', [
       'mx.platform.example; dmarc=pass header.from=isp.example',
