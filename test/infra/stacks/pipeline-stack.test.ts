@@ -124,6 +124,29 @@ describe('PipelineStack', () => {
     }
   });
 
+  it('scopes each role to its capability: intake cannot send mail, scoring cannot read raw mail, neither scans', () => {
+    const actionsOf = (functionPath: string) => {
+      const [id] = ofType('AWS::Lambda::Function').find(([key]) => key.startsWith(functionPath)) ?? [];
+      const role = ref(resources[id ?? '']?.Properties['Role']);
+      return ofType('AWS::IAM::Policy')
+        .filter(([, policy]) =>
+          (policy.Properties['Roles'] as { Ref: string }[]).some((r) => role.includes(`"${r.Ref}"`)),
+        )
+        .flatMap(([, policy]) =>
+          (policy.Properties['PolicyDocument'] as { Statement: { Action: unknown }[] }).Statement.flatMap(
+            (statement) => [statement.Action].flat() as string[],
+          ),
+        );
+    };
+    const intake = actionsOf('IntakeFunction');
+    const score = actionsOf('ScoringScoreFunction');
+    expect(intake).toContain('s3:GetObject');
+    expect(intake.some((action) => action.startsWith('ses:'))).toBe(false);
+    expect(score).toContain('ses:SendEmail');
+    expect(score.some((action) => action.startsWith('s3:'))).toBe(false);
+    expect(intake.concat(score)).not.toContain('dynamodb:Scan');
+  });
+
   it('lets the functions send mail only through the SES identity and from the notifications address', () => {
     synthesized.pipeline.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: {
