@@ -61,15 +61,23 @@ export async function decideAttribution(input: DecisionInput): Promise<Attributi
       unregisteredDomainRelay: unregisteredDomains.length > 0,
       unregisteredDomains,
       ...base,
-      explanation: explain(tenantId, strength, deciding, overruled, unregisteredDomains),
+      explanation: explain(tenantId, strength, deciding, overruled, unregisteredDomains, input.signals),
     };
   }
   const reason = input.hasHeaders ? 'not-our-mail' : 'headers-missing';
   const explanation =
     reason === 'not-our-mail'
-      ? 'Unattributed (not our mail): no platform signal and no accepted domain of any tenant was found.'
+      ? 'Unattributed (not our mail): no trustworthy platform signal and no accepted domain of any tenant was found.' +
+        discarded(input.signals)
       : 'Unattributed (headers missing): the reported message carries no header to attribute on.';
   return { outcome: 'unattributed', reason, ...base, explanation };
+}
+
+/** Signals thrown out as forged or unverifiable, named so analysts see framing attempts. */
+function discarded(signals: readonly WeighedSignal[]): string {
+  const untrusted = signals.filter((w) => w.signal.verdict === 'untrusted');
+  if (untrusted.length === 0) return '';
+  return ` Discarded as untrusted: ${untrusted.map((w) => `${w.signal.kind} ${w.signal.value}`).join(', ')}.`;
 }
 
 function rank(weighed: WeighedSignal): number {
@@ -82,6 +90,7 @@ function explain(
   deciding: WeighedSignal,
   overruled: readonly WeighedSignal[],
   unregistered: readonly string[],
+  signals: readonly WeighedSignal[],
 ): string {
   const parts = [
     `Attributed to tenant ${tenantId} (${strength}) by ${deciding.signal.kind}: ${deciding.signal.detail}`,
@@ -98,5 +107,5 @@ function explain(
       `Unregistered-domain relay: ${unregistered.join(', ')} not among the tenant's accepted domains.`,
     );
   }
-  return parts.join(' ');
+  return parts.join(' ') + discarded(signals);
 }

@@ -76,6 +76,14 @@ describe('attributeMessage', () => {
     expect(attribution.explanation).toMatch(/globex/);
   });
 
+  it('names the forged signals it discarded', async () => {
+    const message = toReportedMessage(
+      deliver(spam().prepend(TEST_PLATFORM.tenantHeader, 'acme'), ATTACKER_IP),
+    );
+    const attribution = await attributeMessage(message, context);
+    expect(attribution.explanation).toMatch(/Discarded as untrusted: tenant-header acme\./);
+  });
+
   it('records weaker signals naming another tenant as overruled', async () => {
     const message = toReportedMessage(
       deliver(platformMessage({ tenantId: 'acme', from: 'x@globex.example' })),
