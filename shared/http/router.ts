@@ -67,11 +67,13 @@ export function createRouter(routes: readonly Route[]): (method: string, path: s
   const compiled = routes.map((route) => ({ route, parts: splitPath(route.pattern) }));
   return (method, path) => {
     const segments = splitPath(path);
+    // HEAD is GET without a body (RFC 9110 §9.3.2); the HTTP layer drops the body.
+    const wanted = method.toUpperCase() === 'HEAD' ? 'GET' : method.toUpperCase();
     const allowed: string[] = [];
     for (const { route, parts } of compiled) {
       const params = matchPattern(parts, segments);
       if (!params) continue;
-      if (route.method === method.toUpperCase()) return { kind: 'found', route, params };
+      if (route.method === wanted) return { kind: 'found', route, params };
       allowed.push(route.method);
     }
     return allowed.length > 0 ? { kind: 'wrong-method', allowed } : { kind: 'none' };

@@ -60,6 +60,10 @@ describe('createApi', () => {
     expect(withToken.status).toBe(200);
   });
 
+  it('answers HEAD like GET', async () => {
+    expect((await api()({ ...get('/health'), method: 'HEAD' })).status).toBe(200);
+  });
+
   it('answers 404 for unknown routes and 405 with Allow for a wrong method', async () => {
     expect((await api()(get('/v1/nothing'))).status).toBe(404);
     const wrong = await api()({ ...get('/health'), method: 'DELETE' });

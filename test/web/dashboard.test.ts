@@ -98,6 +98,16 @@ describe('dashboard', () => {
     await page.close();
   });
 
+  it('shows the scoring policy in force', async () => {
+    const { page } = await watchedPage(browser, server.url);
+    await logIn(page, server.url, READ_TOKEN);
+    await page.getByRole('link', { name: 'Policy' }).click();
+    await expect.poll(() => page.textContent('main')).toContain('Restrict at (5.7.705)');
+    expect(await page.textContent('main')).toContain('automated-feed');
+    await screenshot(page, 'policy');
+    await page.close();
+  });
+
   it('lifts a restriction through the form; the state changes and the audit trail shows who and why', async () => {
     const { page, watch } = await watchedPage(browser, server.url);
     await logIn(page, server.url, MANAGE_TOKEN);

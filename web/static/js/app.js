@@ -3,6 +3,7 @@ import { getToken, getWho, logout } from './api.js';
 import { notice, replace } from './dom.js';
 import { loginPage } from './pages/login.js';
 import { overviewPage } from './pages/overview.js';
+import { policyPage } from './pages/policy.js';
 import { reportPage } from './pages/report.js';
 import { reportsPage } from './pages/reports.js';
 import { searchPage } from './pages/search.js';
@@ -21,6 +22,7 @@ const PAGES = {
   report: reportPage,
   submissions: submissionsPage,
   search: searchPage,
+  policy: policyPage,
 };
 
 function parseHash() {
