@@ -24,7 +24,8 @@ export function createAbuseIntake(app: App, config: AppConfig): AbuseIntakeStack
   const data = new DataStack(app, `${prefix}-Data`, {
     env,
     retentionDays: config.retentionDays,
-    description: 'abuse-intake: tables and raw-mail bucket (retained)',
+    domain: config.domain,
+    description: 'abuse-intake: tables, raw-mail bucket, SES identity (retained)',
   });
   const pipeline = new PipelineStack(app, `${prefix}-Pipeline`, {
     env,
@@ -32,6 +33,7 @@ export function createAbuseIntake(app: App, config: AppConfig): AbuseIntakeStack
     tables: data.tables,
     tableNames: data.tables.names,
     rawMailBucketExportName: data.rawMailBucketExportName,
+    sesIdentityArn: data.identity.emailIdentityArn,
     description: 'abuse-intake: SES receiving, queues, functions, API, alarms',
   });
   pipeline.addStackDependency(data);

@@ -1,6 +1,7 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
+import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { RawMailBucket } from '../constructs/raw-mail-bucket.ts';
 import { RecordTables } from '../constructs/record-tables.ts';
@@ -9,10 +10,12 @@ import { RecordTables } from '../constructs/record-tables.ts';
 export interface DataStackProps extends StackProps {
   /** Days raw mail is kept (S3 lifecycle); records expire by TTL after the same time. */
   readonly retentionDays: number;
+  /** The domain SES receives reports for and sends notices from. */
+  readonly domain: string;
 }
 
 /**
- * The stateful half: the three tables and the raw-mail bucket. Retained and termination-protected, so the
+ * The stateful half: the three tables, the raw-mail bucket and the SES domain identity. Retained and termination-protected, so the
  * pipeline stack can be destroyed and redeployed without losing a report.
  */
 export class DataStack extends Stack {
@@ -20,6 +23,8 @@ export class DataStack extends Stack {
   public readonly rawMail: Bucket;
   /** The export the pipeline stack imports the bucket name from (a named export keeps IAM findings stable). */
   public readonly rawMailBucketExportName: string;
+  /** The SES domain identity: kept here because its DKIM tokens live in the operator's DNS. */
+  public readonly identity: EmailIdentity;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, { terminationProtection: true, ...props });
@@ -34,6 +39,14 @@ export class DataStack extends Stack {
       new CfnOutput(this, name, { value: table.tableName, description: `DynamoDB table (${name})` });
     }
     this.rawMailBucketExportName = `${this.stackName}-RawMailBucketName`;
+    this.identity = new EmailIdentity(this, 'Identity', { identity: Identity.domain(props.domain) });
+    this.identity.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    this.identity.dkimRecords.forEach((record, index) => {
+      new CfnOutput(this, `DkimRecord${index + 1}`, {
+        value: `${record.name} CNAME ${record.value}`,
+        description: 'Publish to verify the SES domain identity (Easy DKIM)',
+      });
+    });
     new CfnOutput(this, 'RawMailBucketName', {
       value: this.rawMail.bucketName,
       exportName: this.rawMailBucketExportName,

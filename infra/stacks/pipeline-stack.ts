@@ -1,7 +1,6 @@
 import { CfnOutput, Fn, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
-import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import type { TableNames } from '../../shared/adapters/dynamodb/tables.ts';
 import type { AppConfig } from '../app-config.ts';
@@ -19,6 +18,8 @@ export interface PipelineStackProps extends StackProps {
   readonly tableNames: TableNames;
   /** Name of the data stack's export holding the raw-mail bucket name. */
   readonly rawMailBucketExportName: string;
+  /** ARN of the data stack's SES domain identity, the only one the functions may send through. */
+  readonly sesIdentityArn: string;
 }
 
 /**
@@ -43,11 +44,10 @@ export class PipelineStack extends Stack {
     };
     const rawMail = Bucket.fromBucketName(this, 'RawMail', rawMailLocation.bucketName);
     this.alarms = new AlarmTopic(this, 'Alarms', { alarmEmail: config.alarmEmail });
-    const identity = new EmailIdentity(this, 'Identity', { identity: Identity.domain(config.domain) });
     this.scoring = new TenantScoring(this, 'Scoring', {
       tables: props.tables,
       tableNames: props.tableNames,
-      sesIdentityArn: identity.emailIdentityArn,
+      sesIdentityArn: props.sesIdentityArn,
       notificationsFrom: config.notificationsFrom,
       alarms: this.alarms,
     });
@@ -71,7 +71,7 @@ export class PipelineStack extends Stack {
       tableNames: props.tableNames,
       rawMailLocation,
       manageRoles: config.apiManageRoles,
-      sesIdentityArn: identity.emailIdentityArn,
+      sesIdentityArn: props.sesIdentityArn,
       notificationsFrom: config.notificationsFrom,
       queues: [this.intake.queues, this.scoring.queues],
       alarms: this.alarms,
@@ -85,12 +85,6 @@ export class PipelineStack extends Stack {
     new CfnOutput(this, 'MxRecord', {
       value: `${config.domain}. MX 10 inbound-smtp.${this.region}.amazonaws.com.`,
       description: 'Publish this MX record so mail to the reporting addresses reaches SES',
-    });
-    identity.dkimRecords.forEach((record, index) => {
-      new CfnOutput(this, `DkimRecord${index + 1}`, {
-        value: `${record.name} CNAME ${record.value}`,
-        description: 'Publish to verify the SES domain identity (Easy DKIM)',
-      });
     });
   }
 }

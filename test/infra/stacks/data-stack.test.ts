@@ -95,6 +95,16 @@ describe('DataStack', () => {
     });
   });
 
+  it('keeps the SES domain identity (its DKIM tokens live in DNS) and outputs its DKIM records', () => {
+    const identities = Object.values(synthesized.data.findResources('AWS::SES::EmailIdentity'));
+    expect(identities).toHaveLength(1);
+    expect(identities[0]?.DeletionPolicy).toBe('Retain');
+    expect(identities[0]?.Properties.EmailIdentity).toBe('abuse.example.com');
+    expect(Object.keys(synthesized.data.toJSON().Outputs)).toEqual(
+      expect.arrayContaining(['DkimRecord1', 'DkimRecord2', 'DkimRecord3']),
+    );
+  });
+
   it('lets only SES of this account put raw mail, and only under raw/', () => {
     synthesized.data.hasResourceProperties('AWS::S3::BucketPolicy', {
       PolicyDocument: {
