@@ -65,6 +65,11 @@ export type ContextKey = (typeof CONTEXT_KEYS)[number];
 
 /** Placeholder domain (RFC 2606 reserved) so synth works before an operator picks theirs. */
 const DEFAULT_DOMAIN = 'abuse.example.com';
+/**
+ * On AWS our receiving side is SES, which stamps Authentication-Results with this authserv-id (RFC 8601 §2.5),
+ * so by default reporter trust believes SES's SPF/DKIM/DMARC verdicts and nobody else's.
+ */
+const SES_AUTHSERV_ID = 'amazonses.com';
 /** Three months: long enough to investigate a tenant's history, short enough to limit personal data held. */
 const DEFAULT_RETENTION_DAYS = 90;
 /** DynamoDB TTL and S3 lifecycle both accept days; ten years is a sanity bound, not a policy. */
@@ -107,7 +112,7 @@ export function readAppConfig(get: (key: ContextKey) => unknown): AppConfig {
     tenantHeader,
     relayHosts: list(get, 'relayHosts', []),
     relayIps: list(get, 'relayIps', []),
-    trustedAuthservIds: list(get, 'trustedAuthservIds', []),
+    trustedAuthservIds: list(get, 'trustedAuthservIds', [SES_AUTHSERV_ID]),
     automatedFeeds: list(get, 'automatedFeeds', []),
     retentionDays,
     alarmEmail,

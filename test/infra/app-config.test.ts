@@ -13,7 +13,7 @@ describe('readAppConfig', () => {
       tenantHeader: 'X-Tenant-Id',
       relayHosts: [],
       relayIps: [],
-      trustedAuthservIds: [],
+      trustedAuthservIds: ['amazonses.com'],
       automatedFeeds: [],
       retentionDays: 90,
       alarmEmail: undefined,
