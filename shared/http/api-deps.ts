@@ -97,6 +97,8 @@ export interface ScoringApi {
 export interface TenantReader {
   getTenant(tenantId: string): Promise<Tenant | undefined>;
   findTenantByDomain(domain: string): Promise<{ tenant: Tenant } | undefined>;
+  /** Tenants whose dedicated IPs contain `ip`; optional, for search. */
+  findTenantsByIp?(ip: string): Promise<readonly Tenant[]>;
   listTenants(): Promise<readonly Tenant[]>;
 }
 

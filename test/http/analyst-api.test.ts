@@ -184,7 +184,9 @@ describe('reports', () => {
 describe('search', () => {
   it('finds reports by IP, address, Message-ID and domain', async () => {
     expect((await read('/v1/search?q=192.0.2.40')).json).toMatchObject({ kind: 'ip' });
-    expect((await read('/v1/search?q=192.0.2.40')).json.reports).toHaveLength(8);
+    const byIp = await read('/v1/search?q=192.0.2.40');
+    expect(byIp.json.reports).toHaveLength(8);
+    expect(byIp.json.tenants).toEqual([{ tenantId: 'globex', name: 'Globex Corporation' }]);
     expect((await read('/v1/search?q=ceo%40acme.example')).json.reports).toHaveLength(6);
     const byId = await read(`/v1/search?q=${encodeURIComponent('<hostile-1@initech.example>')}`);
     expect(byId.json.reports.map((r: { reportId: string }) => r.reportId)).toEqual([

@@ -95,6 +95,11 @@ describe('dashboard', () => {
     await page.waitForSelector('[data-testid=search-results] table');
     expect(await page.locator('[data-testid=search-results] tbody tr').count()).toBe(8);
     await screenshot(page, 'search');
+    await page.getByRole('link', { name: /Open in the reports list/ }).click();
+    await page.waitForSelector('[data-testid=reports-list] table');
+    expect(await page.inputValue('input[name=sourceIp]')).toBe('192.0.2.40');
+    expect(await page.locator('[data-testid=reports-list] tbody tr').count()).toBe(8);
+    await screenshot(page, 'reports');
     await page.close();
   });
 

@@ -51,12 +51,18 @@ export function searchRoutes(deps: ApiDeps): Route[] {
           effective = { messageId: q };
           page = await searchReports(analyst.records, effective, { limit: SEARCH_PAGE }, now);
         }
-        const owner =
-          kind === 'domain' ? await analyst.tenants.findTenantByDomain(q.toLowerCase()) : undefined;
+        const owners =
+          kind === 'domain'
+            ? [(await analyst.tenants.findTenantByDomain(q.toLowerCase()))?.tenant]
+            : kind === 'ip' && filters.sourceIp && analyst.tenants.findTenantsByIp
+              ? await analyst.tenants.findTenantsByIp(filters.sourceIp)
+              : [];
         return jsonResponse(200, {
           kind,
           filters: effective,
-          tenants: owner ? [{ tenantId: owner.tenant.tenantId, name: owner.tenant.name }] : [],
+          tenants: owners.flatMap((tenant) =>
+            tenant ? [{ tenantId: tenant.tenantId, name: tenant.name }] : [],
+          ),
           reports: page.items.map(summarizeReport),
           submissionId: null,
           cursor: page.cursor ?? null,
