@@ -3,7 +3,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import type { TableNames } from '../../shared/adapters/dynamodb/tables.ts';
-import type { AppConfig } from '../app-config.ts';
+import { type AppConfig, AppConfigError } from '../app-config.ts';
 import { AlarmTopic } from '../constructs/alarm-topic.ts';
 import { AnalystApi } from '../constructs/analyst-api.ts';
 import { RAW_MAIL_PREFIX } from '../constructs/raw-mail-bucket.ts';
@@ -57,7 +57,7 @@ export class PipelineStack extends Stack {
       rawMailLocation,
       tables: props.tables,
       tableNames: props.tableNames,
-      platformConfigJson: JSON.stringify(platformConfig(config)),
+      platformConfigJson: platformConfigJson(config),
       retentionDays: config.retentionDays,
       scoreQueue: this.scoring.queue,
       alarms: this.alarms,
@@ -89,9 +89,15 @@ export class PipelineStack extends Stack {
   }
 }
 
+/**
+ * Lambda allows 4 KB of environment variables per function in total; the platform configuration gets most of it,
+ * the rest is table names, queue URL and bucket.
+ */
+const MAX_PLATFORM_CONFIG_BYTES = 3072;
+
 /** The PlatformConfig the intake function attributes with (shape of shared/core/platform/platform-config.ts). */
-function platformConfig(config: AppConfig): Record<string, unknown> {
-  return {
+function platformConfigJson(config: AppConfig): string {
+  const json = JSON.stringify({
     signingKeys: config.signingKeys,
     tenantHeader: config.tenantHeader,
     relayHosts: config.relayHosts,
@@ -99,5 +105,13 @@ function platformConfig(config: AppConfig): Record<string, unknown> {
     reportingAddresses: config.reportingAddresses,
     trustedAuthservIds: config.trustedAuthservIds,
     automatedFeeds: config.automatedFeeds,
-  };
+  });
+  if (Buffer.byteLength(json) > MAX_PLATFORM_CONFIG_BYTES) {
+    throw new AppConfigError(
+      `context "signingKeys": the platform configuration is ${Buffer.byteLength(json)} bytes, over the ` +
+        `${MAX_PLATFORM_CONFIG_BYTES} that fit in the Lambda environment (4 KB in all); give public keys as DNS p= ` +
+        'values rather than PEM, or fewer keys',
+    );
+  }
+  return json;
 }
