@@ -16,15 +16,21 @@ import { grantSendNotifications } from './tenant-scoring.ts';
 
 /** Props of {@link AnalystApi}. */
 export interface AnalystApiProps {
+  /** The data stack's tables; grants name each table and index ARN. */
   readonly tables: { readonly tenants: ITable; readonly reports: ITable; readonly scores: ITable };
+  /** Physical table names for the function environment. */
   readonly tableNames: TableNames;
+  /** Where raw mail is (bucket export and prefix). */
   readonly rawMailLocation: RawMailLocation;
   /** IAM role names whose sessions get the `manage` role (lift, policy changes). */
   readonly manageRoles: readonly string[];
+  /** ARN of the SES domain identity notices are sent through. */
   readonly sesIdentityArn: string;
+  /** Sender address of tenant notices, in the identity's domain. */
   readonly notificationsFrom: string;
   /** The pipeline's queues: the API reports their depths on /health and redrives their dead letters. */
   readonly queues: readonly QueueWithDeadLetters[];
+  /** Where this construct's alarms notify. */
   readonly alarms: AlarmTopic;
 }
 

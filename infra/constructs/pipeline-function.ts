@@ -14,11 +14,15 @@ import { BUNDLE_AWS_SDK, ESBUILD_OPTIONS, FUNCTION_ENTRIES, type FunctionName } 
 export interface PipelineFunctionProps {
   /** Which folder of functions/ this is. */
   readonly name: FunctionName;
+  /** Shown in the Lambda console. */
   readonly description: string;
   /** The function's typed environment contract, rendered by its env.ts. */
   readonly environment: Readonly<Record<string, string>>;
+  /** Longest invocation; SQS visibility timeouts are six times this. */
   readonly timeout: Duration;
+  /** MiB; CPU share grows with it. */
   readonly memorySize: number;
+  /** Where this construct's alarms notify. */
   readonly alarms: AlarmTopic;
 }
 

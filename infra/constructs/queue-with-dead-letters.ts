@@ -14,6 +14,7 @@ export interface QueueWithDeadLettersProps {
   readonly maxReceiveCount: number;
   /** Age of the oldest message that means the consumer is stuck or too slow. */
   readonly maxMessageAge: Duration;
+  /** Where this construct's alarms notify. */
   readonly alarms: AlarmTopic;
   /** Human name used in alarm descriptions and output descriptions. */
   readonly purpose: string;

@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 
 /** Props of {@link ReceiptRuleSetActivation}. */
 export interface ReceiptRuleSetActivationProps {
+  /** The receipt rule set to make active. */
   readonly ruleSetName: string;
 }
 

@@ -21,14 +21,19 @@ export interface ReportIntakeProps {
   readonly reportingAddresses: readonly string[];
   /** The raw-mail bucket (its policy already lets SES write under the prefix). */
   readonly rawMail: IBucket;
+  /** Where raw mail is (bucket export and prefix). */
   readonly rawMailLocation: RawMailLocation;
+  /** The data stack's tables; intake reads tenants and writes reports. */
   readonly tables: { readonly tenants: ITable; readonly reports: ITable };
+  /** Physical table names for the function environment. */
   readonly tableNames: TableNames;
   /** PlatformConfig JSON for attribution (DKIM keys, tenant header, relays). */
   readonly platformConfigJson: string;
+  /** Days records are kept (their TTL). */
   readonly retentionDays: number;
   /** Where new report ids go for scoring. */
   readonly scoreQueue: IQueue;
+  /** Where this construct's alarms notify. */
   readonly alarms: AlarmTopic;
 }
 

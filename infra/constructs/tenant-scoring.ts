@@ -13,12 +13,15 @@ import { grantTableRead, grantTableReadWrite } from './table-grants.ts';
 
 /** Props of {@link TenantScoring}. */
 export interface TenantScoringProps {
+  /** The data stack's tables; grants name each table and index ARN. */
   readonly tables: { readonly tenants: ITable; readonly reports: ITable; readonly scores: ITable };
+  /** Physical table names for the function environment. */
   readonly tableNames: TableNames;
   /** ARN of the SES identity notifications are sent from. */
   readonly sesIdentityArn: string;
   /** Sender address of tenant notifications, in that identity's domain. */
   readonly notificationsFrom: string;
+  /** Where this construct's alarms notify. */
   readonly alarms: AlarmTopic;
 }
 

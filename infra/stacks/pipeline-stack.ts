@@ -13,8 +13,11 @@ import { TenantScoring } from '../constructs/tenant-scoring.ts';
 
 /** Props of {@link PipelineStack}: the data stack's resources and the deployment's configuration. */
 export interface PipelineStackProps extends StackProps {
+  /** The deployment's validated context. */
   readonly config: AppConfig;
+  /** The data stack's tables; grants name each table and index ARN. */
   readonly tables: { readonly tenants: ITable; readonly reports: ITable; readonly scores: ITable };
+  /** Physical table names for the function environment. */
   readonly tableNames: TableNames;
   /** Name of the data stack's export holding the raw-mail bucket name. */
   readonly rawMailBucketExportName: string;
