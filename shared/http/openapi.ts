@@ -1,28 +1,6 @@
+import { anyObject, id, json, type Operation, ok, op, page, q, ref } from './openapi-operations.ts';
+import { REPORT_PATHS } from './openapi-report-paths.ts';
 import { type JsonSchema, OPENAPI_SCHEMAS } from './openapi-schemas.ts';
-import { REPORT_FILTER_PARAMS } from './report-filters.ts';
-
-interface Parameter {
-  readonly name: string;
-  readonly in: 'path' | 'query';
-  readonly required?: boolean;
-  readonly description?: string;
-  readonly schema: JsonSchema;
-}
-
-interface Operation {
-  readonly summary: string;
-  readonly operationId: string;
-  readonly tags: readonly string[];
-  readonly security?: readonly Record<string, readonly string[]>[];
-  readonly parameters?: readonly Parameter[];
-  readonly requestBody?: {
-    readonly required: true;
-    readonly content: Record<string, { schema: JsonSchema }>;
-  };
-  readonly responses: Readonly<
-    Record<string, { description: string; content?: Record<string, { schema: JsonSchema }> }>
-  >;
-}
 
 /** The OpenAPI 3.1 document shape this file fills in. */
 export interface OpenApiDocument {
@@ -34,36 +12,6 @@ export interface OpenApiDocument {
     readonly securitySchemes: Readonly<Record<string, unknown>>;
   };
   readonly security: readonly Record<string, readonly string[]>[];
-}
-
-const json = (schema: JsonSchema) => ({ 'application/json': { schema } });
-const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
-const ok = (schema: JsonSchema, description = 'OK') => ({ description, content: json(schema) });
-const ERRORS = {
-  '400': { description: 'Bad parameter; the message names it.', content: json(ref('Error')) },
-  '401': { description: 'No valid token.', content: json(ref('Error')) },
-  '403': { description: 'The token lacks the role.', content: json(ref('Error')) },
-  '404': { description: 'Not found.', content: json(ref('Error')) },
-} as const;
-const id = (name = 'id'): Parameter => ({ name, in: 'path', required: true, schema: { type: 'string' } });
-const q = (name: string, description?: string, schema: JsonSchema = { type: 'string' }): Parameter => ({
-  name,
-  in: 'query',
-  ...(description ? { description } : {}),
-  schema,
-});
-const page = [q('limit', '1–500, default 50', { type: 'integer' }), q('cursor', 'From the previous page.')];
-const reportFilters = REPORT_FILTER_PARAMS.map((name) => q(name));
-const anyObject: JsonSchema = { type: 'object' };
-
-function op(
-  operationId: string,
-  summary: string,
-  tag: string,
-  responses: Operation['responses'],
-  extra: Partial<Operation> = {},
-): Operation {
-  return { operationId, summary, tags: [tag], responses: { ...responses, ...ERRORS }, ...extra };
 }
 
 /** The API description served at `/v1/openapi.json`; tests check every route is in it. */
@@ -244,100 +192,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
     '/v1/dead-letters/replay': {
       post: op('replayDeadLetters', 'Replay dead letters (manage).', 'operations', { '200': ok(anyObject) }),
     },
-    '/v1/reports': {
-      get: op(
-        'listReports',
-        'Reports, newest first, with filters and a cursor.',
-        'reports',
-        {
-          '200': ok(ref('ReportList')),
-        },
-        { parameters: [...reportFilters, ...page] },
-      ),
-    },
-    '/v1/reports/{id}': {
-      get: op(
-        'getReport',
-        'One report: parsed fields, attribution signals.',
-        'reports',
-        { '200': ok(anyObject) },
-        {
-          parameters: [id()],
-        },
-      ),
-    },
-    '/v1/reports/{id}/raw': {
-      get: op(
-        'getReportRaw',
-        'Raw mail of the report’s submission (attachment).',
-        'reports',
-        {
-          '200': {
-            description: 'text/plain attachment',
-            content: { 'text/plain': { schema: { type: 'string' } } },
-          },
-        },
-        { parameters: [id()] },
-      ),
-    },
-    '/v1/submissions': {
-      get: op(
-        'listSubmissions',
-        'Submissions; status=unusable shows reasons.',
-        'reports',
-        {
-          '200': ok(ref('SubmissionList')),
-        },
-        { parameters: [q('status', 'processed | unusable'), ...page] },
-      ),
-    },
-    '/v1/submissions/{id}': {
-      get: op(
-        'getSubmission',
-        'One submission.',
-        'reports',
-        { '200': ok(ref('Submission')) },
-        {
-          parameters: [id()],
-        },
-      ),
-    },
-    '/v1/submissions/{id}/raw': {
-      get: op(
-        'getSubmissionRaw',
-        'Raw mail (attachment).',
-        'reports',
-        {
-          '200': {
-            description: 'text/plain attachment',
-            content: { 'text/plain': { schema: { type: 'string' } } },
-          },
-        },
-        { parameters: [id()] },
-      ),
-    },
-    '/v1/exports/reports.csv': {
-      get: op(
-        'exportReportsCsv',
-        'Reports as CSV (streamed).',
-        'exports',
-        {
-          '200': { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } },
-        },
-        { parameters: reportFilters },
-      ),
-    },
-    '/v1/exports/reports.json': {
-      get: op(
-        'exportReportsJson',
-        'Reports as a JSON array (streamed).',
-        'exports',
-        {
-          '200': ok({ type: 'array', items: ref('ReportSummary') }),
-        },
-        { parameters: reportFilters },
-      ),
-    },
+    ...REPORT_PATHS,
     '/v1/openapi.json': {
       get: op('openapi', 'This document.', 'operations', { '200': ok(anyObject) }),
     },
