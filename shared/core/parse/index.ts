@@ -12,4 +12,5 @@ export { normalizeIp } from './ip-address.ts';
 export { DEFAULT_PARSE_LIMITS, type ParseLimits } from './limits.ts';
 export { parseMailDate } from './mail-date.ts';
 export { parseSubmission } from './parse-submission.ts';
+export { DEVIATION_CODES, UNUSABLE_REASON_CODES } from './reason-codes.ts';
 export { parseReceived } from './received.ts';

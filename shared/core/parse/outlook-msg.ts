@@ -1,5 +1,6 @@
 import * as msgreaderModule from '@kenjiuno/msgreader';
 import type { FeedbackFields } from '../model/index.ts';
+import { compoundFileProblem } from './cfb-guard.ts';
 import type { ParseContext } from './parse-context.ts';
 import { type RecoveredMessage, recoverFromHeaderText } from './reported-message.ts';
 
@@ -24,9 +25,13 @@ export type MsgOutcome =
  * original's transport headers (PidTagTransportMessageHeaders). Without them there is nothing to attribute.
  */
 export function readOutlookMsg(bytes: Uint8Array, feedback: FeedbackFields, ctx: ParseContext): MsgOutcome {
+  const problem = compoundFileProblem(bytes);
+  if (problem) return { ok: false, message: `Outlook .msg attachment refused: ${problem}` };
   try {
-    const copy = bytes.slice().buffer;
-    const data = new (msgReaderClass())(copy).getFileData();
+    // A real copy: Buffer#slice shares memory, and its .buffer may be Node's whole 8 KiB allocation pool.
+    const copy = new Uint8Array(bytes.byteLength);
+    copy.set(bytes);
+    const data = new (msgReaderClass())(copy.buffer).getFileData();
     if (data.error) return { ok: false, message: `Outlook .msg attachment unreadable: ${data.error}` };
     if (!data.headers?.trim()) {
       return { ok: false, message: 'Outlook .msg attachment carries no transport headers' };

@@ -92,3 +92,18 @@ describe('parseSubmission on forwarded spam', () => {
     expect(submission.unusableReason?.code).toBe('msg-unreadable');
   });
 });
+
+describe('parseSubmission on Outlook .msg attachments', () => {
+  it("recovers the transport headers of an attached .msg (built with msgreader's CFB burner)", () => {
+    const submission = parseFixture('forward-outlook-msg-attachment.eml');
+    expect(submission.kind).toBe('forward');
+    const message = onlyMessage(submission);
+    expect(message).toMatchObject({
+      source: 'attachment',
+      completeness: 'headers-only',
+      messageId: '<msg-1@tenant.example>',
+    });
+    expect(message.feedback.sourceIp).toBe('192.0.2.25');
+    expect(deviationCodes(submission)).toContain('forward.outlook-msg');
+  });
+});
