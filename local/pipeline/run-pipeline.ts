@@ -3,6 +3,7 @@ import {
   type IntakeOutcome,
   processSubmission,
 } from '../../shared/core/intake/process-submission.ts';
+import type { ReportRecord } from '../../shared/core/model/index.ts';
 import type { RawMailStore } from '../../shared/core/ports.ts';
 import { scoreReports } from '../../shared/core/score/index.ts';
 import type { ScoringDeps } from '../../shared/core/score/scoring-deps.ts';
@@ -31,17 +32,41 @@ export async function runPipeline(
   raw: Uint8Array,
   deps: PipelineDeps,
 ): Promise<IntakeOutcome> {
-  const outcome = await processSubmission(
-    { submissionId: job.submissionId, raw, receivedAt: job.receivedAt, rawLocation: job.rawLocation },
-    deps.intake,
-  );
+  const outcome = await recordSubmission(job, raw, deps);
   if (outcome.reports.length > 0) await scoreReports(outcome.reports, deps.scoring, deps.now());
   return outcome;
 }
 
-/** Loads the raw mail of a queued job and runs it through the pipeline. */
-export async function runQueuedJob(job: IntakeJob, deps: PipelineDeps): Promise<IntakeOutcome> {
+/** Parse → attribute → record for one submission, without scoring (the queue scores whole batches). */
+export function recordSubmission(
+  job: IntakeJob,
+  raw: Uint8Array,
+  deps: PipelineDeps,
+): Promise<IntakeOutcome> {
+  return processSubmission(
+    { submissionId: job.submissionId, raw, receivedAt: job.receivedAt, rawLocation: job.rawLocation },
+    deps.intake,
+  );
+}
+
+/** Loads the raw mail of a queued job and records it (parse → attribute → record). */
+export async function recordQueuedJob(job: IntakeJob, deps: PipelineDeps): Promise<IntakeOutcome> {
   const raw = await deps.rawMail.get(job.submissionId);
   if (raw === undefined) throw new RawMailMissingError(`raw mail of ${job.submissionId} is missing`);
-  return runPipeline(job, raw, deps);
+  return recordSubmission(job, raw, deps);
+}
+
+/** Loads the raw mail of a queued job and runs the whole pipeline on it, scoring included. */
+export async function runQueuedJob(job: IntakeJob, deps: PipelineDeps): Promise<IntakeOutcome> {
+  const outcome = await recordQueuedJob(job, deps);
+  if (outcome.reports.length > 0) await scoreReports(outcome.reports, deps.scoring, deps.now());
+  return outcome;
+}
+
+/**
+ * Scores the reports of a batch of recorded submissions at once: scoreReports aggregates per tenant and window,
+ * so a batch costs about one score update per tenant instead of one per report (DESIGN §5: no hot key).
+ */
+export async function scoreBatch(reports: readonly ReportRecord[], deps: PipelineDeps): Promise<void> {
+  if (reports.length > 0) await scoreReports(reports, deps.scoring, deps.now());
 }

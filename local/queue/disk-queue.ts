@@ -89,21 +89,22 @@ export async function openDiskQueue<T>(options: DiskQueueOptions): Promise<DiskQ
     unlink(path).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
     });
-  const names = async (state: keyof typeof dirs): Promise<string[]> => {
+  // Temporary files are only swept at open: later, one may be a write in progress of this very process.
+  const names = async (state: keyof typeof dirs, sweep = false): Promise<string[]> => {
     const all = await readdir(dirs[state]);
-    for (const name of all.filter(isLeftover)) await unlinkQuietly(join(dirs[state], name));
+    if (sweep) for (const name of all.filter(isLeftover)) await unlinkQuietly(join(dirs[state], name));
     return all.filter((name) => name.endsWith('.json') && !isLeftover(name)).map((name) => name.slice(0, -5));
   };
 
   // Recovery: whatever was in flight when the last process died is delivered again.
-  for (const id of options.recover === false ? [] : await names('inflight')) {
+  for (const id of options.recover === false ? [] : await names('inflight', true)) {
     const entry = await readEntry(file('inflight', id));
     if (entry !== undefined) await writeQuick(file('ready', id), entry);
     await unlinkQuietly(file('inflight', id));
   }
-  for (const id of await names('ready')) {
+  for (const id of await names('ready', options.recover !== false)) {
     const entry = await readEntry(file('ready', id));
-    if (entry === undefined) await unlinkQuietly(file('ready', id));
+    if (entry === undefined) continue;
     else ready.set(id, entry.notBefore);
   }
   deadCount = (await names('dead')).length;

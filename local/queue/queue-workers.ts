@@ -1,8 +1,13 @@
 import type { DiskQueue } from './disk-queue.ts';
 import type { QueueEntry } from './queue-entry.ts';
 
-/** What a worker does with one entry; throwing means "retry later" (transient), never "bad input". */
-export type QueueHandler<T> = (entry: QueueEntry<T>) => Promise<void>;
+/**
+ * What a worker does with a batch of entries: resolves with the failures by entry id (absent = done). Throwing
+ * fails the whole batch. Failures are transient by contract ("retry later"); bad input is not an error.
+ */
+export type QueueBatchHandler<T> = (
+  entries: readonly QueueEntry<T>[],
+) => Promise<ReadonlyMap<string, unknown>>;
 
 /** A pool of workers draining a queue. */
 export interface QueueWorkers {
@@ -18,7 +23,9 @@ export interface QueueWorkers {
 export interface QueueWorkerOptions<T> {
   readonly queue: DiskQueue<T>;
   readonly concurrency: number;
-  readonly handle: QueueHandler<T>;
+  /** Most entries one worker takes at once (like an SQS batch); 1 handles entries one by one. */
+  readonly batchSize?: number;
+  readonly handle: QueueBatchHandler<T>;
   /** Told about each failed delivery and whether it will be retried or went to the dead letters. */
   readonly onFailure?: (entry: QueueEntry<T>, error: unknown, outcome: 'retry' | 'dead' | 'stale') => void;
   /** How often idle workers look for entries other processes added and for expired visibility timeouts. */
@@ -32,6 +39,7 @@ const DEFAULT_POLL_MS = 1_000;
 export function startQueueWorkers<T>(options: QueueWorkerOptions<T>): QueueWorkers {
   const { queue } = options;
   const pollMs = options.pollMs ?? DEFAULT_POLL_MS;
+  const batchSize = options.batchSize ?? 1;
   let running = true;
   let wake: (() => void) | undefined;
   let wakePromise: Promise<void> | undefined;
@@ -58,31 +66,54 @@ export function startQueueWorkers<T>(options: QueueWorkerOptions<T>): QueueWorke
   };
 
   const housekeeping = setInterval(() => {
-    void Promise.all([queue.releaseExpired(), queue.rescan()]).then(([released, found]) => {
-      if (released + found > 0) notify();
-      checkIdle();
-    });
+    void Promise.all([queue.releaseExpired(), queue.rescan()])
+      .then(([released, found]) => {
+        if (released + found > 0) notify();
+        checkIdle();
+      })
+      .catch(() => undefined);
   }, pollMs);
   housekeeping.unref();
 
+  const fail = async (delivery: Awaited<ReturnType<DiskQueue<T>['receive']>>, error: unknown) => {
+    if (delivery === undefined) return;
+    try {
+      options.onFailure?.(delivery.entry, error, await queue.fail(delivery, error));
+    } catch {
+      // The disk refused the retry bookkeeping; the visibility timeout redelivers the entry.
+    }
+  };
+
   const work = async (): Promise<void> => {
     while (running) {
-      const delivery = await queue.receive();
-      if (delivery === undefined) {
+      const deliveries: NonNullable<Awaited<ReturnType<DiskQueue<T>['receive']>>>[] = [];
+      // Counted busy from before the first receive, so idle() cannot resolve between receive and ack.
+      busy++;
+      try {
+        while (deliveries.length < batchSize) {
+          const delivery = await queue.receive();
+          if (delivery === undefined) break;
+          deliveries.push(delivery);
+        }
+        if (deliveries.length > 0) {
+          let failures: ReadonlyMap<string, unknown>;
+          try {
+            failures = await options.handle(deliveries.map((delivery) => delivery.entry));
+          } catch (error) {
+            failures = new Map(deliveries.map((delivery) => [delivery.entry.id, error]));
+          }
+          for (const delivery of deliveries) {
+            if (failures.has(delivery.entry.id)) await fail(delivery, failures.get(delivery.entry.id));
+            else await queue.ack(delivery).catch(() => undefined);
+          }
+        }
+      } finally {
+        busy--;
+      }
+      if (deliveries.length === 0) {
         checkIdle();
         const due = queue.nextDueAt();
         await sleep(due === undefined ? pollMs : Math.max(1, Math.min(pollMs, due - Date.now())));
-        continue;
-      }
-      busy++;
-      try {
-        await options.handle(delivery.entry);
-        await queue.ack(delivery);
-      } catch (error) {
-        const outcome = await queue.fail(delivery, error);
-        options.onFailure?.(delivery.entry, error, outcome);
-      } finally {
-        busy--;
       }
     }
   };

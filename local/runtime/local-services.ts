@@ -15,6 +15,7 @@ import type { RecordStore } from '../../shared/core/ports.ts';
 import type { ScoringDeps } from '../../shared/core/score/scoring-deps.ts';
 import { isDemoDataDir, withDemoPlatform } from '../demo/demo-platform.ts';
 import type { PipelineDeps } from '../pipeline/run-pipeline.ts';
+import { createCachedTenantDirectory } from './cached-tenant-directory.ts';
 import type { LocalStores } from './open-local-stores.ts';
 
 /** Everything built on one data directory: stores, the pipeline's dependencies, and where files live. */
@@ -72,7 +73,7 @@ export function createLocalServices(
     pipeline: {
       rawMail,
       intake: {
-        directory,
+        directory: createCachedTenantDirectory(directory),
         records,
         platform:
           options.platform ??

@@ -3,7 +3,7 @@ import type { QueueDepth } from '../queue/queue-entry.ts';
 
 /** Counters the server keeps for `/health` and the banner. */
 export interface HealthTracker {
-  recordProcessed(): void;
+  recordProcessed(count?: number): void;
   recordFailure(message: string, at: string): void;
   /** The `/health` answer for the current queue depth. */
   snapshot(depth: QueueDepth, details: Readonly<Record<string, unknown>>): RuntimeHealth;
@@ -15,8 +15,8 @@ export function createHealthTracker(): HealthTracker {
   let failures = 0;
   let lastError: { message: string; at: string } | undefined;
   return {
-    recordProcessed: () => {
-      processed++;
+    recordProcessed: (count = 1) => {
+      processed += count;
     },
     recordFailure: (message, at) => {
       failures++;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../local/cli/main.ts';
-import { runQueuedJob } from '../../local/pipeline/run-pipeline.ts';
+import { recordQueuedJob } from '../../local/pipeline/run-pipeline.ts';
 import {
   apiGet,
   globexComplaint,
@@ -29,7 +29,7 @@ describe('dead letters', () => {
             poisonAttempts++;
             throw new TypeError('worker bug: cannot read properties of undefined');
           }
-          return runQueuedJob(job, services.pipeline);
+          return recordQueuedJob(job, services.pipeline);
         },
       },
     );
