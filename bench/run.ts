@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { BenchModule, BenchResult } from './bench-result.ts';
+import * as e2eBench from './e2e.bench.ts';
 import * as lambdaBench from './lambda.bench.ts';
 import * as parseBench from './parse.bench.ts';
 
@@ -13,6 +14,7 @@ import * as parseBench from './parse.bench.ts';
 const BENCHES: readonly BenchModule[] = [
   { name: 'parse', run: parseBench.run },
   { name: 'lambda', run: lambdaBench.run },
+  { name: 'e2e', run: e2eBench.run },
 ];
 
 /** A Markdown table of the results; columns are the union of all metrics. */
