@@ -109,7 +109,10 @@ function openMessage(
 ): RecoveredMessage[] {
   const entity = readEntity(bytes, 0, bytes.length, depth, ctx);
   const isContainer = entity.mediaType.startsWith('multipart/') || MESSAGE_TYPES.has(entity.mediaType);
-  if (isContainer && entity.mediaType !== 'multipart/report') {
+  // A forwarded ARF report unwraps to its original; a forwarded bounce or receipt stays what it is.
+  const reportType = entity.contentType.params['report-type']?.toLowerCase() ?? '';
+  const notAReport = reportType === 'delivery-status' || reportType === 'disposition-notification';
+  if (isContainer && !notAReport) {
     const inner = findAttachedMessages(leafEntities(entity, ctx), ctx);
     if (inner.messages.length > 0) {
       ctx.deviate(
