@@ -4,10 +4,11 @@ import { LocalConfigError } from './local-config-error.ts';
 export const API_ROLES = ['read', 'manage'] as const;
 export type ApiRole = (typeof API_ROLES)[number];
 
-/** One API token from the configuration. */
+/** One API token from the configuration: the token itself, or its SHA-256 (hex) to keep the secret out of files. */
 export interface ApiToken {
   readonly name: string;
-  readonly token: string;
+  readonly token?: string;
+  readonly sha256?: string;
   readonly role: ApiRole;
 }
 
@@ -91,15 +92,22 @@ function checkToken(entry: unknown, path: string): ApiToken {
   }
   const record = entry as Record<string, unknown>;
   const name = readString(record, 'name', `${path}.name`);
+  const role = record['role'] ?? 'read';
+  if (role !== 'read' && role !== 'manage') {
+    throw new LocalConfigError(`${path}.role must be "read" or "manage", not ${JSON.stringify(role)}`);
+  }
+  if (record['token'] === undefined && record['sha256'] !== undefined) {
+    const sha256 = readString(record, 'sha256', `${path}.sha256`).toLowerCase();
+    if (!/^[0-9a-f]{64}$/.test(sha256)) {
+      throw new LocalConfigError(`${path}.sha256 must be 64 hex digits: \`printf %s TOKEN | sha256sum\``);
+    }
+    return { name, sha256, role };
+  }
   const token = readString(record, 'token', `${path}.token`);
   if (token.length < MIN_TOKEN_LENGTH) {
     throw new LocalConfigError(
       `${path}.token is too short: use at least ${MIN_TOKEN_LENGTH} random characters (e.g. \`openssl rand -hex 16\`)`,
     );
-  }
-  const role = record['role'] ?? 'read';
-  if (role !== 'read' && role !== 'manage') {
-    throw new LocalConfigError(`${path}.role must be "read" or "manage", not ${JSON.stringify(role)}`);
   }
   return { name, token, role };
 }

@@ -86,3 +86,24 @@ describe('loadLocalConfig', () => {
     expect(() => loadLocalConfig({ env: {}, file: '/nonexistent/abuse.json' })).toThrow(/does not exist/);
   });
 });
+
+describe('loadLocalConfig tokens', () => {
+  it('accepts a token by its SHA-256 so the secret stays out of the file', () => {
+    const sha256 = 'a'.repeat(64);
+    const cwd = dirWith(
+      'abuse-intake.config.json',
+      JSON.stringify({ tokens: [{ name: 'noc', role: 'read', sha256 }] }),
+    );
+    expect(loadLocalConfig({ env: {}, cwd }).tokens).toEqual([{ name: 'noc', role: 'read', sha256 }]);
+  });
+
+  it('reads the example configuration shipped with the repository', () => {
+    const config = loadLocalConfig({
+      env: {},
+      file: join(import.meta.dirname, '../../../abuse-intake.config.example.json'),
+    });
+    expect(config.retentionDays).toBe(180);
+    expect(config.platform.signingKeys).toHaveLength(1);
+    expect(config.tokens.map((token) => token.role)).toEqual(['manage', 'read']);
+  });
+});
