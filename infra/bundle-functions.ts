@@ -29,6 +29,7 @@ export async function bundleFunction(name: FunctionName, outdir: string): Promis
     ...ESBUILD_OPTIONS,
     banner: { ...ESBUILD_OPTIONS.banner },
     mainFields: [...ESBUILD_OPTIONS.mainFields],
+    alias: { ...ESBUILD_OPTIONS.alias },
     entryPoints: [join(REPO_ROOT, FUNCTION_ENTRIES[name])],
     outfile: file,
     absWorkingDir: REPO_ROOT,

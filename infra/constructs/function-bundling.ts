@@ -19,6 +19,12 @@ export const ESM_REQUIRE_BANNER =
  */
 export const BUNDLE_AWS_SDK = true;
 
+/**
+ * Packages replaced in the bundles, relative to the repository root (esbuild `alias`): iconv-lite's code-page
+ * tables would be 40% of the intake bundle for a path the parser never takes (see functions/iconv-lite-shim.ts).
+ */
+export const BUNDLE_ALIASES = { 'iconv-lite': './functions/iconv-lite-shim.ts' } as const;
+
 /** The esbuild options (in esbuild's own API spelling) the CDK bundling below reproduces. */
 export const ESBUILD_OPTIONS = {
   bundle: true,
@@ -31,6 +37,7 @@ export const ESBUILD_OPTIONS = {
   legalComments: 'none',
   banner: { js: ESM_REQUIRE_BANNER },
   mainFields: ['module', 'main'],
+  alias: BUNDLE_ALIASES,
 } as const;
 
 /** The Lambda entry files, one folder per function (handler.ts thin, main.ts builds the clients). */

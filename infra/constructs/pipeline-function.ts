@@ -8,7 +8,13 @@ import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lam
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { AlarmTopic } from './alarm-topic.ts';
-import { BUNDLE_AWS_SDK, ESBUILD_OPTIONS, FUNCTION_ENTRIES, type FunctionName } from './function-bundling.ts';
+import {
+  BUNDLE_ALIASES,
+  BUNDLE_AWS_SDK,
+  ESBUILD_OPTIONS,
+  FUNCTION_ENTRIES,
+  type FunctionName,
+} from './function-bundling.ts';
 
 /** Props of {@link PipelineFunction}. */
 export interface PipelineFunctionProps {
@@ -81,6 +87,10 @@ export class PipelineFunction extends Construct {
         mainFields: [...ESBUILD_OPTIONS.mainFields],
         bundleAwsSDK: BUNDLE_AWS_SDK,
         externalModules: [],
+        // esbuild runs in projectRoot, so the alias targets resolve from the repository root.
+        esbuildArgs: {
+          '--alias': Object.entries(BUNDLE_ALIASES).map(([name, target]) => `${name}=${target}`),
+        },
       },
     });
     Validations.of(this.function).acknowledge({

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleFunction, type FunctionBundle, lambdaProcessEnv } from '../../infra/bundle-functions.ts';
 import { FUNCTION_ENTRIES, type FunctionName } from '../../infra/constructs/function-bundling.ts';
 
-/** Lambda's limit for a zipped deployment package is 50 MB; we hold ourselves to far less (issue 7 aims at 1 MB). */
-const MAX_BUNDLE_BYTES = 2 * 1024 * 1024;
+/** Issue 7 aims at bundles under 1 MiB (Lambda itself allows 50 MB zipped): small bundles load fast. */
+const MAX_BUNDLE_BYTES = 1024 * 1024;
 const names = Object.keys(FUNCTION_ENTRIES) as FunctionName[];
 const outdir = mkdtempSync(join(tmpdir(), 'abuse-intake-bundles-'));
 const bundles = new Map<FunctionName, FunctionBundle>();
