@@ -65,7 +65,7 @@ function findHeaderEnd(
   start: number,
   end: number,
   maxFields: number,
-): { headerEnd: number; bodyStart: number; hasSeparator: boolean } {
+): { headerEnd: number; bodyStart: number; hasSeparator: boolean; blankSeparator?: true } {
   let pos = start;
   let first = true;
   let fields = 0;
@@ -78,7 +78,7 @@ function findHeaderEnd(
     const continuation = (byte === 0x20 || byte === 0x09) && !first;
     if (continuation && isBlank(buf, pos, lineEnd) && !continuesField(buf, next, end)) {
       // A whitespace-only line not followed by folded text: some gateways (Domino) write " " as the empty line.
-      return { headerEnd: pos, bodyStart: next, hasSeparator: true };
+      return { headerEnd: pos, bodyStart: next, hasSeparator: true, blankSeparator: true };
     }
     if (!continuation && !isFieldStart(buf, pos, lineEnd)) {
       return { headerEnd: pos, bodyStart: pos, hasSeparator: false };
@@ -125,7 +125,13 @@ export function readEntity(
       from = i;
     }
   }
-  const { headerEnd, bodyStart, hasSeparator } = findHeaderEnd(buf, from, end, ctx.limits.maxHeaderFields);
+  const { headerEnd, bodyStart, hasSeparator, blankSeparator } = findHeaderEnd(
+    buf,
+    from,
+    end,
+    ctx.limits.maxHeaderFields,
+  );
+  if (blankSeparator) ctx.deviate('mime.whitespace-separator', 'a whitespace-only line ends a header block');
   const headerText = decodeHeaderBytes(buf.subarray(from, headerEnd)).replace(/\r\n$/, '');
   const reading = readHeaderBlock(headerText, ctx.limits);
   if (reading.leadingContinuation) {

@@ -32,6 +32,7 @@ export const DEVIATION_CODES = [
   'header.leading-continuation',
   'header.leading-whitespace',
   'mime.leading-blank-line',
+  'mime.whitespace-separator',
   'mime.content-type-invalid',
   'mime.boundary-missing',
   'mime.boundary-not-found',

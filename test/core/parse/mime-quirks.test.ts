@@ -50,6 +50,7 @@ describe('MIME quirks of real feeds', () => {
     const message = onlyMessage(submission);
     expect(message.feedback.feedbackType).toBe('auth-failure');
     expect(message.feedback.originalRcptTo).toEqual(['peter.pan@domain.de']);
+    expect(deviationCodes(submission)).toContain('mime.whitespace-separator');
   });
 
   it('skips a whitespace-only line before the first header (Thunderbird)', () => {

@@ -107,3 +107,12 @@ describe('parseSubmission on Outlook .msg attachments', () => {
     expect(deviationCodes(submission)).toContain('forward.outlook-msg');
   });
 });
+
+describe('parseSubmission on a forwarded ARF report', () => {
+  it('unwraps the report to its original and keeps the forward shape', () => {
+    const submission = parseFixture('forward-of-arf-report.eml');
+    expect(submission.kind).toBe('forward');
+    expect(onlyMessage(submission).messageId).toBe('<orig-1@tenant.example>');
+    expect(deviationCodes(submission)).toContain('forward.nested');
+  });
+});
