@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../local/cli/main.ts';
 import { checkSending } from '../../shared/core/score/index.ts';
 import {
   apiGet,
@@ -75,6 +79,32 @@ describe('local server end to end', () => {
       const submission = await test.server.services.records.getSubmission(queuedId(reply));
       expect(submission?.status).toBe('unusable');
       expect(submission?.reason?.code).toMatch(/\S/);
+    }
+  });
+
+  it('ingests files over SMTP into the running server with `ingest --smtp`', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'abuse-intake-ingest-smtp-'));
+    try {
+      writeFileSync(join(dir, 'one.eml'), globexComplaint().raw);
+      writeFileSync(join(dir, 'two.eml'), globexComplaint().raw);
+      const output: string[] = [];
+      const write = process.stdout.write.bind(process.stdout);
+      const writeErr = process.stderr.write.bind(process.stderr);
+      process.stdout.write = ((chunk: string) =>
+        output.push(String(chunk)) > 0) as typeof process.stdout.write;
+      process.stderr.write = (() => true) as typeof process.stderr.write;
+      let code: number;
+      try {
+        code = await main(['ingest', dir, '--smtp', `127.0.0.1:${test.server.smtp.port}`, '--json']);
+      } finally {
+        process.stdout.write = write;
+        process.stderr.write = writeErr;
+      }
+      expect(code).toBe(0);
+      expect(JSON.parse(output.join(''))).toMatchObject({ total: 2, accepted: 2, failed: [] });
+      await test.server.idle();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
