@@ -130,6 +130,8 @@ describe('dashboard', () => {
     await expect.poll(() => audit.textContent()).toContain('lifted');
     expect(await audit.textContent()).toContain('token:lead-analyst');
     expect(await audit.textContent()).toContain('ticket ABUSE-7');
+    // The lift is marked on the score chart as a green vertical line (#1f8a4c).
+    await expect.poll(() => page.evaluate(pixelsOfColour([0x1f, 0x8a, 0x4c]))).toBeGreaterThan(20);
     await screenshot(page, 'tenant-lifted');
     expect(watch.errors).toEqual([]);
     await page.close();

@@ -101,3 +101,13 @@ export async function download(path, filename) {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** The runtime's public health (`/health`), also when it answers 503 (degraded): the figures are in the body. */
+export async function runtimeHealth() {
+  const response = await fetch('/health', { credentials: 'omit', cache: 'no-store' });
+  try {
+    return await response.json();
+  } catch {
+    return { status: 'unknown' };
+  }
+}

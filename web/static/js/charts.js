@@ -26,12 +26,59 @@ function autoSize(plot, el, height) {
   observer.observe(el);
 }
 
+/** Colours of the audit events marked on the score chart (fixed set: data never picks a colour). */
+const EVENT_COLORS = {
+  warned: '#c77700',
+  restricted: '#c62828',
+  'unregistered-restricted': '#c62828',
+  lifted: '#1f8a4c',
+  cleared: '#1f8a4c',
+  'probation-ended': '#6a4bc4',
+};
+
+/** A uPlot hook drawing each audit event as a vertical line labelled with its action, on the canvas (inert). */
+function eventMarkers(events) {
+  return (u) => {
+    const { ctx } = u;
+    const { top, height } = u.bbox;
+    ctx.save();
+    ctx.font = `${Math.round(11 * devicePixelRatio)}px system-ui, sans-serif`;
+    ctx.lineWidth = 2 * devicePixelRatio;
+    ctx.setLineDash([3 * devicePixelRatio, 3 * devicePixelRatio]);
+    // Oldest first, so the newest line is on top; labels step down so events close in time stay readable.
+    const ordered = [...events].sort((a, b) => (a.at < b.at ? -1 : 1));
+    for (const [index, event] of ordered.entries()) {
+      const color = EVENT_COLORS[event.action];
+      const x = u.valToPos(Date.parse(event.at) / 1000, 'x', true);
+      if (!color || !Number.isFinite(x) || x < u.bbox.left || x > u.bbox.left + u.bbox.width) continue;
+      ctx.strokeStyle = color;
+      ctx.fillStyle = color;
+      ctx.beginPath();
+      ctx.moveTo(x, top);
+      ctx.lineTo(x, top + height);
+      ctx.stroke();
+      // Near the right edge the label goes left of its line so it stays inside the plot.
+      const rightEdge = u.bbox.left + u.bbox.width;
+      ctx.textAlign = x > rightEdge - 90 * devicePixelRatio ? 'right' : 'left';
+      const offset = ctx.textAlign === 'right' ? -4 : 4;
+      ctx.fillText(
+        event.action,
+        x + offset * devicePixelRatio,
+        top + (12 + (index % 4) * 14) * devicePixelRatio,
+      );
+    }
+    ctx.restore();
+  };
+}
+
 /**
- * A tenant's score over time with its warn and restrict thresholds as dashed horizontal lines.
+ * A tenant's score over time with its warn and restrict thresholds as dashed horizontal lines, and audit events
+ * (warned, restricted, lifted…) as labelled vertical lines.
  * @param {{ at: string, score: number }[]} history
  * @param {{ warnThreshold: number, restrictThreshold: number }} standing
+ * @param {{ at: string, action: string }[]} [events]
  */
-export function scoreChart(history, standing) {
+export function scoreChart(history, standing, events = []) {
   const el = h('div', { class: 'chart', 'data-testid': 'score-chart', 'data-series': 'score,warn,restrict' });
   const xs = history.map((p) => Date.parse(p.at) / 1000);
   const data = [
@@ -41,12 +88,20 @@ export function scoreChart(history, standing) {
     xs.map(() => standing.restrictThreshold),
   ];
   const height = 260;
+  const lastEvent = Math.max(
+    0,
+    ...events.map((event) => Date.parse(event.at) / 1000).filter(Number.isFinite),
+  );
   requestAnimationFrame(() => {
     const plot = new uPlot(
       {
         width: width(el),
         height,
-        scales: { y: { range: (_u, _min, max) => [0, Math.max(max, standing.restrictThreshold) * 1.15] } },
+        scales: {
+          // Events after the last history point (a lift just now) widen the time axis so they show.
+          x: { time: true, range: (_u, min, max) => [min, Math.max(max, lastEvent)] },
+          y: { range: (_u, _min, max) => [0, Math.max(max, standing.restrictThreshold) * 1.15] },
+        },
         series: [
           {
             value: (_u, v) =>
@@ -69,6 +124,7 @@ export function scoreChart(history, standing) {
           },
         ],
         axes: [{}, { label: 'score', size: 50 }],
+        hooks: { draw: [eventMarkers(events)] },
       },
       data,
       el,

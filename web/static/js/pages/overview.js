@@ -1,5 +1,5 @@
 /** Overview: who is nearest a restriction, what was restricted lately, and how intake is doing. */
-import { request, withQuery } from '../api.js';
+import { request, runtimeHealth, withQuery } from '../api.js';
 import { intakeChart } from '../charts.js';
 import { h, panel, replace, table } from '../dom.js';
 import { number, percent, time } from '../format.js';
@@ -19,7 +19,7 @@ function card(label, value, testid) {
 export async function overviewPage(main, _params, query, stillCurrent) {
   const window = WINDOWS.includes(query.get('window')) ? query.get('window') : '24h';
   const [health, tenants, restrictions, stats] = await Promise.all([
-    request('/v1/health'),
+    runtimeHealth(),
     request(withQuery('/v1/tenants', { sort: 'ratio', limit: 10 })),
     request('/v1/restrictions'),
     request(withQuery('/v1/stats', { window })),

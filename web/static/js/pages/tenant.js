@@ -15,11 +15,16 @@ function breakdownTable(title, rows, { registered = false } = {}) {
     title,
     table(
       [
-        { label: 'Value', value: (r) => r.key, wrap: true },
-        registered && {
-          label: 'Registered',
+        {
+          label: 'Value',
           value: (r) =>
-            r.registered ? badge('registered', 'registered') : badge('not registered', 'unregistered'),
+            registered
+              ? [
+                  h('div', {}, r.key),
+                  r.registered ? badge('registered', 'registered') : badge('not registered', 'unregistered'),
+                ]
+              : r.key,
+          wrap: true,
         },
         { label: 'Reports', value: (r) => String(r.count), num: true },
         { label: 'Last seen (UTC)', value: (r) => shortTime(r.lastSeen), nowrap: true },
@@ -146,11 +151,11 @@ export async function tenantPage(main, params, query, stillCurrent) {
     panel(
       null,
       h('div', { class: 'toolbar' }, h('h2', {}, 'Score over time'), dayButtons),
-      scoreChart(history, standing),
+      scoreChart(history, standing, audit),
       h(
         'p',
         { class: 'muted' },
-        'Recomputed from the tenant’s reports; dashed lines are the warn and restrict thresholds. A lift forgives the score so far without changing this curve.',
+        'Recomputed from the tenant’s reports. Dashed horizontal lines: the warn and restrict thresholds now; vertical lines: warnings, restrictions and lifts. A lift forgives the score accumulated so far, so after one the standing above is lower than this curve.',
       ),
     ),
     panel('Why', h('pre', { class: 'summary' }, standing.summary ?? '')),
