@@ -103,6 +103,20 @@ describe('dashboard', () => {
     await page.close();
   });
 
+  it('lists tenants by state and unusable submissions with their reasons', async () => {
+    const { page, watch } = await watchedPage(browser, server.url);
+    await logIn(page, server.url, READ_TOKEN);
+    await page.goto(`${server.url}/#/tenants?state=warned`);
+    await expect.poll(() => page.textContent('main')).toContain('Globex Corporation');
+    expect(await page.textContent('main')).not.toContain('Acme Mail');
+    await screenshot(page, 'tenants');
+    await page.goto(`${server.url}/#/submissions?status=unusable`);
+    await expect.poll(() => page.textContent('main')).toContain('auto-reply: An automatic reply (RFC 3834)');
+    await screenshot(page, 'submissions-unusable');
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  });
+
   it('shows the scoring policy in force', async () => {
     const { page } = await watchedPage(browser, server.url);
     await logIn(page, server.url, READ_TOKEN);
