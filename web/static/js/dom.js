@@ -167,3 +167,21 @@ export function notice(text, kind = 'info') {
     text,
   );
 }
+
+/**
+ * A row of toggle buttons; `options` are [value, label] pairs, `onPick(value)` runs on a click.
+ * @param {string} label accessible name of the group
+ */
+export function segmented(label, options, current, onPick) {
+  return h(
+    'div',
+    { class: 'segmented', role: 'group', 'aria-label': label },
+    options.map(([value, text]) =>
+      h(
+        'button',
+        { type: 'button', class: value === current ? 'on' : undefined, on: { click: () => onPick(value) } },
+        text,
+      ),
+    ),
+  );
+}

@@ -1,7 +1,7 @@
 /** Overview: who is nearest a restriction, what was restricted lately, and how intake is doing. */
 import { request, runtimeHealth, withQuery } from '../api.js';
 import { intakeChart } from '../charts.js';
-import { h, panel, replace, table } from '../dom.js';
+import { h, panel, replace, segmented, table } from '../dom.js';
 import { number, percent, time } from '../format.js';
 import { standingsTable, tenantLink } from './common.js';
 
@@ -27,20 +27,11 @@ export async function overviewPage(main, _params, query, stillCurrent) {
   if (!stillCurrent()) return;
   const restrictedCount = restrictions.items.length;
   const warned = tenants.items.filter((t) => t.state === 'warned').length;
-  const windowButtons = h(
-    'div',
-    { class: 'segmented', role: 'group', 'aria-label': 'Window' },
-    WINDOWS.map((w) =>
-      h(
-        'button',
-        {
-          type: 'button',
-          class: w === window ? 'on' : undefined,
-          on: { click: () => (location.hash = `#/?window=${w}`) },
-        },
-        w,
-      ),
-    ),
+  const windowButtons = segmented(
+    'Window',
+    WINDOWS.map((w) => [w, w]),
+    window,
+    (w) => (location.hash = `#/?window=${w}`),
   );
   replace(
     main,

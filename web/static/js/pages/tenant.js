@@ -1,7 +1,7 @@
 /** Tenant page: standing, score curve with thresholds, why (breakdowns), reports, audit trail, lift form. */
 import { request, withQuery } from '../api.js';
 import { scoreChart } from '../charts.js';
-import { badge, fields, h, notice, panel, replace, route, table } from '../dom.js';
+import { badge, fields, h, notice, panel, replace, route, segmented, table } from '../dom.js';
 import { number, shortTime, time } from '../format.js';
 import { reportsTable, stateBadge } from './common.js';
 import { liftForm } from './lift-form.js';
@@ -92,20 +92,11 @@ export async function tenantPage(main, params, query, stillCurrent) {
   if (!stillCurrent()) return;
   const { tenant, standing, history, suppressionList, audit } = detail;
   const reload = () => tenantPage(main, params, query, stillCurrent);
-  const dayButtons = h(
-    'div',
-    { class: 'segmented', role: 'group', 'aria-label': 'History length' },
-    HISTORY_DAYS.map((d) =>
-      h(
-        'button',
-        {
-          type: 'button',
-          class: d === days ? 'on' : undefined,
-          on: { click: () => (location.hash = `${route('tenant', tenantId)}?days=${d}`) },
-        },
-        `${d} d`,
-      ),
-    ),
+  const dayButtons = segmented(
+    'History length',
+    HISTORY_DAYS.map((d) => [d, `${d} d`]),
+    days,
+    (d) => (location.hash = `${route('tenant', tenantId)}?days=${d}`),
   );
   replace(
     main,
