@@ -1,6 +1,7 @@
 /**
- * `npm run bench`: runs every benchmark module below in this process (node --expose-gc), prints one table and
- * writes it to bench/results/latest.md. Add a module by exporting `run(): Promise<BenchResult[]>` and listing it.
+ * `npm run bench [NAME]`: runs every benchmark module below (or the one named) in this process (node --expose-gc),
+ * prints one table per suite and writes them to bench/results/latest.md (latest-NAME.md for one module).
+ * Add a module by exporting `run(): Promise<BenchResult[]>` and listing it.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -17,12 +18,11 @@ const BENCHES: readonly BenchModule[] = [
   { name: 'e2e', run: e2eBench.run },
 ];
 
-/** A Markdown table of the results; columns are the union of all metrics. */
+/** A Markdown table of some results; columns are the union of their metrics. */
 export function resultTable(results: readonly BenchResult[]): string {
   const metricNames = [...new Set(results.flatMap((result) => Object.keys(result.metrics)))];
-  const header = ['suite', 'case', 'subject', ...metricNames];
+  const header = ['case', 'subject', ...metricNames];
   const rows = results.map((result) => [
-    result.suite,
     result.case,
     result.subject,
     ...metricNames.map((name) => result.metrics[name] ?? ''),
@@ -35,6 +35,14 @@ export function resultTable(results: readonly BenchResult[]): string {
   return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
 }
 
+/** One table per suite, each under its name, so every table has only its own columns. */
+export function resultTables(results: readonly BenchResult[]): string {
+  const suites = [...new Set(results.map((result) => result.suite))];
+  return suites
+    .map((suite) => `## ${suite}\n\n${resultTable(results.filter((result) => result.suite === suite))}`)
+    .join('\n\n');
+}
+
 async function main(): Promise<void> {
   const only = process.argv[2];
   const results: BenchResult[] = [];
@@ -43,13 +51,16 @@ async function main(): Promise<void> {
     process.stderr.write(`running ${bench.name}…\n`);
     results.push(...(await bench.run()));
   }
-  const table = resultTable(results);
+  const table = resultTables(results);
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const context = `Node ${process.version}, ${cpu}, one core, ${globalThis.gc ? 'with' : 'without'} --expose-gc`;
   process.stdout.write(`${table}\n\n${context}\n`);
   const dir = fileURLToPath(new URL('./results/', import.meta.url));
   mkdirSync(dir, { recursive: true });
-  writeFileSync(`${dir}latest.md`, `# Benchmark results\n\n${context}\n\n${table}\n`);
+  writeFileSync(
+    `${dir}${only ? `latest-${only}` : 'latest'}.md`,
+    `# Benchmark results\n\n${context}\n\n${table}\n`,
+  );
 }
 
 await main();
