@@ -150,4 +150,21 @@ describe('dashboard', () => {
     expect(watch.errors).toEqual([]);
     await page.close();
   });
+
+  it('changes a tenant policy through the form, audited with the actor', async () => {
+    const { page, watch } = await watchedPage(browser, server.url);
+    await logIn(page, server.url, MANAGE_TOKEN);
+    await page.goto(`${server.url}/#/tenant/globex`);
+    const form = page.locator('[data-testid=policy-form]');
+    await form.waitFor();
+    await form.locator('input[name=restrictThreshold]').fill('40');
+    await form.locator('input[name=reason]').fill('Large sender, agreed with the account team');
+    await form.getByRole('button', { name: 'Save policy' }).click();
+    await expect.poll(() => page.textContent('[data-testid=audit-trail]')).toContain('policy-changed');
+    expect(await page.textContent('main')).toContain('40.00');
+    expect(await page.textContent('[data-testid=audit-trail]')).toContain('token:lead-analyst');
+    await screenshot(page, 'tenant-policy');
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -5,6 +5,7 @@ import { badge, fields, h, notice, panel, replace, route, segmented, table } fro
 import { number, shortTime, time } from '../format.js';
 import { reportsTable, stateBadge } from './common.js';
 import { liftForm } from './lift-form.js';
+import { policyForm } from './policy-form.js';
 
 const HISTORY_DAYS = [1, 3, 7, 30, 90];
 const DEFAULT_HISTORY_DAYS = 3;
@@ -184,6 +185,7 @@ export async function tenantPage(main, params, query, stillCurrent) {
         h('div', { 'data-testid': 'audit-trail' }, auditTable(audit)),
       ),
     ),
+    policyForm(tenant, () => setTimeout(reload, 400)),
     suppressionList.length > 0
       ? panel('Suppression list', h('pre', { class: 'raw' }, suppressionList.join('\n')))
       : null,
