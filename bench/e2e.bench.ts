@@ -16,6 +16,7 @@ import { forEachLimited } from '../local/ingest/ingest-direct.ts';
 import { listMailItems } from '../local/ingest/mail-sources.ts';
 import { joinMbox } from '../local/ingest/mbox.ts';
 import { startServer } from '../local/server/start-server.ts';
+import { validateTenant } from '../shared/core/tenants/index.ts';
 import type { BenchResult } from './bench-result.ts';
 
 const COUNT = Number(process.env['BENCH_E2E_COUNT'] ?? 10_000);
@@ -23,16 +24,36 @@ const COUNT = Number(process.env['BENCH_E2E_COUNT'] ?? 10_000);
 const ACCEPT_LANES = 8;
 const READ_COMMANDS = new Set(['GetItemCommand', 'BatchGetItemCommand', 'QueryCommand', 'ScanCommand']);
 
-/** A realistic mix: feed ARF about three tenants, human forwards, forged mail, unregistered-domain relays, junk. */
+/** Tenants the complaints are spread over (besides the demo's three): a platform has many, few of them noisy. */
+const EXTRA_TENANTS = 37;
+
+function extraTenant(n: number) {
+  const id = `bench-${String(n).padStart(2, '0')}`;
+  return {
+    tenantId: id,
+    name: `Bench ${n}`,
+    acceptedDomains: [{ domain: `${id}.test`, includeSubdomains: false }],
+    dedicatedIps: [],
+  };
+}
+
+/** A realistic mix: feed ARF about forty tenants, human forwards, forged mail, unregistered-domain relays, junk. */
 function mixedMails(count: number): Buffer[] {
-  const tenants = [
+  const tenants: (readonly [string, string])[] = [
     ['globex', 'Globex Deals <deals@globex-news.test>'],
     ['acme', 'Acme <news@acme-retail.test>'],
     ['initech', 'Initech <hello@initech.test>'],
-  ] as const;
+    ...Array.from({ length: EXTRA_TENANTS }, (_, n) => {
+      const { tenantId } = extraTenant(n);
+      return [tenantId, `News <news@${tenantId}.test>`] as const;
+    }),
+  ];
   const mails: Buffer[] = [];
   for (let serial = 1; serial <= count; serial++) {
-    const [tenantId, from] = tenants[serial % tenants.length] ?? tenants[0];
+    const [tenantId, from] = tenants[serial % tenants.length] ?? [
+      'globex',
+      'Globex <deals@globex-news.test>',
+    ];
     const original = (overrides: Partial<DemoOriginal> = {}): DemoOriginal => ({
       tenantId,
       from,
@@ -85,7 +106,10 @@ export async function run(): Promise<BenchResult[]> {
     },
   });
   try {
-    await seedDemoTenants(server.services.directory, new Date().toISOString());
+    const now = new Date().toISOString();
+    await seedDemoTenants(server.services.directory, now);
+    for (let n = 0; n < EXTRA_TENANTS; n++)
+      await server.services.directory.putTenant(validateTenant(extraTenant(n), now));
     const counts = { reads: 0, writes: 0 };
     server.services.stores.client.middlewareStack.add(
       (next, context) => async (args) => {
@@ -96,8 +120,11 @@ export async function run(): Promise<BenchResult[]> {
       { step: 'initialize', name: 'countRequests' },
     );
     let peakRss = process.memoryUsage().rss;
+    let peakHeap = process.memoryUsage().heapUsed;
     const sampler = setInterval(() => {
-      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+      const usage = process.memoryUsage();
+      peakRss = Math.max(peakRss, usage.rss);
+      peakHeap = Math.max(peakHeap, usage.heapUsed);
     }, 50);
     const { items } = await listMailItems([mbox]);
     const started = performance.now();
@@ -115,13 +142,14 @@ export async function run(): Promise<BenchResult[]> {
     return [
       {
         suite: 'e2e',
-        case: `${items.length} mixed reports from an mbox`,
+        case: `${items.length} mixed reports about ${EXTRA_TENANTS + 3} tenants from an mbox`,
         subject: 'local pipeline (fsync accept → queue → parse/attribute/record/score on dynalite)',
         metrics: {
           'submissions/s': (items.length / seconds).toFixed(0),
           'p50 ms': percentile(latencies, 0.5).toFixed(0),
           'p99 ms': percentile(latencies, 0.99).toFixed(0),
           'peak RSS MB': (peakRss / 2 ** 20).toFixed(0),
+          'peak heap MB': (peakHeap / 2 ** 20).toFixed(0),
           reports: String(reports),
           'ddb reads/report': (counts.reads / reports).toFixed(2),
           'ddb writes/report': (counts.writes / reports).toFixed(2),

@@ -8,7 +8,7 @@ import type { LocalServices } from '../runtime/local-services.ts';
 import type { HealthTracker } from './runtime-health.ts';
 
 /** Submissions of one batch recorded at once: overlaps DynamoDB round trips without flooding dynalite. */
-const RECORD_CONCURRENCY = 4;
+const RECORD_CONCURRENCY = 8;
 
 /**
  * One worker batch: records each submission (parse → attribute → record, failures isolated per entry like an SQS

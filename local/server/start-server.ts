@@ -22,7 +22,7 @@ import { processQueueBatch } from './process-queue-batch.ts';
 import { createHealthTracker } from './runtime-health.ts';
 
 /** Entries one worker takes at once: scoring a batch costs about one update per tenant instead of per report. */
-const QUEUE_BATCH_SIZE = 25;
+const QUEUE_BATCH_SIZE = 100;
 
 /** The dashboard's files, served at `/`. */
 const STATIC_ROOT = fileURLToPath(new URL('../../web/static/', import.meta.url));
