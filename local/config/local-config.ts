@@ -1,12 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import {
-  type PlatformConfig,
-  PlatformConfigError,
-  parsePlatformConfig,
-} from '../../shared/core/platform/platform-config.ts';
-import { PolicyError, parseScoringPolicy, type ScoringPolicy } from '../../shared/core/score/policy.ts';
+import { dirname, resolve } from 'node:path';
+import type { PlatformConfig } from '../../shared/core/platform/platform-config.ts';
+import type { ScoringPolicy } from '../../shared/core/score/policy.ts';
 import {
   type ApiToken,
   readApiTokens,
@@ -15,10 +9,18 @@ import {
   readOptionalString,
   readString,
 } from './config-fields.ts';
+import {
+  findConfigFile,
+  readBoolean,
+  readDocument,
+  readPlatform,
+  readPolicy,
+  resolvePath,
+} from './config-sections.ts';
 import { readEnvOverrides } from './env-overrides.ts';
-import { LocalConfigError } from './local-config-error.ts';
 
 export type { ApiToken } from './config-fields.ts';
+export { CONFIG_FILE_NAMES, LOCAL_AUTHSERV_ID } from './config-sections.ts';
 export { LocalConfigError } from './local-config-error.ts';
 
 /** Certificate and key files for STARTTLS on the SMTP listener (RFC 3207). */
@@ -75,21 +77,10 @@ export interface LocalConfigOverrides {
   readonly httpPort?: number;
 }
 
-/** File names looked for in the working directory when no file is named. */
-export const CONFIG_FILE_NAMES = [
-  'abuse-intake.config.json',
-  'abuse-intake.config.yaml',
-  'abuse-intake.config.yml',
-] as const;
-
 /** 40 MiB: the SES receiving limit, so both runtimes accept the same mail. */
 const DEFAULT_MAX_MESSAGE_BYTES = 40 * 1024 * 1024;
 /** 180 days: long enough for an analyst to look back over a season of complaints (issue 6 §5). */
 const DEFAULT_RETENTION_DAYS = 180;
-/** Where a reporting mailbox lives when none is configured; `.test` never leaves the machine (RFC 2606). */
-const DEFAULT_REPORTING_ADDRESSES = ['junk@abuse-intake.test', 'feedback@abuse-intake.test'];
-/** The authserv-id the local SMTP listener writes; trusted by default because it is our own receiving side. */
-export const LOCAL_AUTHSERV_ID = 'abuse-intake.local';
 
 /** The documented defaults; `abuse-intake.config.example.json` shows them. */
 export const LOCAL_DEFAULTS = {
@@ -223,81 +214,4 @@ export function loadLocalConfig(options: {
     },
     ...(source === undefined ? {} : { source }),
   };
-}
-
-function findConfigFile(named: string | undefined, cwd: string): string | undefined {
-  if (named !== undefined && named !== '') {
-    const path = resolve(cwd, named);
-    if (!existsSync(path)) {
-      throw new LocalConfigError(
-        `config file ${path} does not exist: fix the --config path or ABUSE_INTAKE_CONFIG`,
-      );
-    }
-    return path;
-  }
-  return CONFIG_FILE_NAMES.map((name) => resolve(cwd, name)).find((path) => existsSync(path));
-}
-
-function readDocument(path: string): Record<string, unknown> {
-  const text = readFileSync(path, 'utf8');
-  let value: unknown;
-  try {
-    value = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
-  } catch (error) {
-    throw new LocalConfigError(
-      `${path} is not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${String(error)}`,
-      {
-        cause: error,
-      },
-    );
-  }
-  if (value === null || value === undefined) return {};
-  if (typeof value !== 'object' || Array.isArray(value)) {
-    throw new LocalConfigError(
-      `${path}: the top level must be an object with fields like "dataDir" and "smtp"`,
-    );
-  }
-  return value as Record<string, unknown>;
-}
-
-function readPlatform(
-  document: Record<string, unknown>,
-  envAddresses: readonly string[] | undefined,
-): PlatformConfig {
-  const section = readObject(document, 'platform');
-  const input = {
-    reportingAddresses: DEFAULT_REPORTING_ADDRESSES,
-    trustedAuthservIds: [LOCAL_AUTHSERV_ID],
-    ...section,
-    ...(envAddresses === undefined ? {} : { reportingAddresses: envAddresses }),
-  };
-  try {
-    return parsePlatformConfig(input);
-  } catch (error) {
-    if (error instanceof PlatformConfigError) {
-      throw new LocalConfigError(`platform: ${error.message}`, { cause: error });
-    }
-    throw error;
-  }
-}
-
-function readPolicy(document: Record<string, unknown>): ScoringPolicy {
-  try {
-    return parseScoringPolicy(document['policy']);
-  } catch (error) {
-    if (error instanceof PolicyError) throw new LocalConfigError(error.message, { cause: error });
-    throw error;
-  }
-}
-
-function readBoolean(document: Record<string, unknown>, field: string): boolean {
-  const value = document[field];
-  if (value === undefined) return false;
-  if (typeof value !== 'boolean')
-    throw new LocalConfigError(`${field} must be true or false, not ${JSON.stringify(value)}`);
-  return value;
-}
-
-function resolvePath(base: string, path: string): string {
-  return isAbsolute(path) ? path : resolve(base, path);
 }

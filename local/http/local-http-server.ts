@@ -58,9 +58,18 @@ export async function startLocalHttpServer(options: LocalHttpServerOptions): Pro
     });
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    const fail = (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(
+              `HTTP port ${options.port} on ${options.host} is in use: stop the other server, or pass --http-port (0 picks a free port)`,
+              { cause: error },
+            )
+          : error,
+      );
+    server.once('error', fail);
     server.listen(options.port, options.host, () => {
-      server.off('error', reject);
+      server.off('error', fail);
       resolve();
     });
   });

@@ -107,9 +107,18 @@ export async function startSmtpListener(options: SmtpListenerOptions): Promise<S
   });
   server.on('error', (error) => options.onError?.(`smtp: ${error.message}`));
   await new Promise<void>((resolve, reject) => {
-    server.server.once('error', reject);
+    const fail = (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(
+              `SMTP port ${options.port} on ${options.host} is in use: stop the other server, or pass --smtp-port (0 picks a free port)`,
+              { cause: error },
+            )
+          : error,
+      );
+    server.server.once('error', fail);
     server.listen(options.port, options.host, () => {
-      server.server.off('error', reject);
+      server.server.off('error', fail);
       resolve();
     });
   });

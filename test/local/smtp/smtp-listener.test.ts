@@ -83,4 +83,17 @@ describe('startSmtpListener', () => {
     expect(info.response).toMatch(/^250 /);
     expect(raw).toMatch(/with ESMTPS id/);
   });
+
+  it('says which flag to use when the port is taken', async () => {
+    const first = await listen(async () => 'x');
+    await expect(
+      startSmtpListener({
+        host: '127.0.0.1',
+        port: first.port,
+        maxMessageBytes: 1024,
+        reportingAddresses: ['junk@platform.example'],
+        accept: async () => 'y',
+      }),
+    ).rejects.toThrow(/in use: stop the other server, or pass --smtp-port/);
+  });
 });
