@@ -3,7 +3,7 @@
  * --summary a table (file, kind, reported messages, feedback type, deviations, reason, milliseconds) and the
  * totals by kind. Directories are walked recursively; hidden files and .md/.tsv documentation are skipped.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Command } from 'commander';
 import type { Submission } from '../../../shared/core/model/index.ts';
@@ -19,15 +19,20 @@ export interface ParsedFile {
   readonly ms: number;
 }
 
-/** The files named on the command line, directories expanded recursively in sorted order. */
+/** The files named on the command line, directories expanded recursively in sorted order (each once). */
 export function expandPaths(paths: readonly string[]): string[] {
   const files: string[] = [];
+  const seen = new Set<string>();
   const walk = (dir: string): void => {
+    const real = realpathSync(dir);
+    if (seen.has(real)) return; // a symlink loop or a directory named twice
+    seen.add(real);
     for (const name of readdirSync(dir).sort()) {
       if (name.startsWith('.')) continue;
       const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (!SKIPPED_EXTENSIONS.test(name)) files.push(path);
+      const stat = statSync(path, { throwIfNoEntry: false });
+      if (stat?.isDirectory()) walk(path);
+      else if (stat?.isFile() && !SKIPPED_EXTENSIONS.test(name)) files.push(path);
     }
   };
   for (const path of paths) {
@@ -37,9 +42,20 @@ export function expandPaths(paths: readonly string[]): string[] {
   return files;
 }
 
-/** Parses one file, timing the parser alone. */
+/** Parses one file, timing the parser alone; a file that cannot be read becomes an `unusable` row. */
 export function parseFile(file: string): ParsedFile {
-  const raw = readFileSync(file);
+  let raw: Uint8Array;
+  try {
+    raw = readFileSync(file);
+  } catch (error) {
+    const message = `cannot read ${file}: ${(error as Error).message}`;
+    const submission = parseSubmission(new Uint8Array());
+    return {
+      file,
+      ms: 0,
+      submission: { ...submission, unusableReason: { code: 'unreadable-file', message } },
+    };
+  }
   const started = performance.now();
   const submission = parseSubmission(raw);
   return { file, submission, ms: performance.now() - started };

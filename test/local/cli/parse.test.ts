@@ -1,3 +1,6 @@
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../local/cli/main.ts';
@@ -37,5 +40,19 @@ describe('abuse-intake parse', () => {
     expect(printed.submission.kind).toBe('arf');
     expect(printed.submission.messages[0].rawBodyLength).toBe(10);
     expect(printed.submission.messages[0].rawBody).toBeUndefined();
+  });
+
+  it('visits each directory once when a symlink loops back', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parse-cli-'));
+    try {
+      mkdirSync(join(dir, 'sub'));
+      copyFileSync(`${FIXTURES}arf-rfc5965-standard.eml`, join(dir, 'report.eml'));
+      symlinkSync(dir, join(dir, 'sub', 'back'));
+      const stdout = captureStdout();
+      expect(await main(['parse', '--summary', dir])).toBe(0);
+      expect(stdout.text()).toContain('1 files: arf 1');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
