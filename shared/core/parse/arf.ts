@@ -1,8 +1,8 @@
 import type { FeedbackFields } from '../model/index.ts';
 import { entityText } from './entity-text.ts';
 import { impliedFeedback, parseFeedbackReport } from './feedback-report.ts';
-import { HEADER_TYPES } from './forward.ts';
 import { findQuotedHeaderBlock } from './inline-quote.ts';
+import { HEADER_TYPES } from './media-types.ts';
 import type { MimeEntity } from './mime-entity.ts';
 import type { ParseContext } from './parse-context.ts';
 import { type RecoveredMessage, recoverFromBytes, recoverFromHeaderText } from './reported-message.ts';

@@ -1,8 +1,10 @@
 import { Buffer } from 'node:buffer';
 import type { FeedbackFields } from '../model/index.ts';
+import { extractArf, findFeedbackPart } from './arf.ts';
 import { entityText } from './entity-text.ts';
 import { impliedFeedback } from './feedback-report.ts';
 import { toCrlf } from './line-ends.ts';
+import { HEADER_TYPES, MESSAGE_TYPES } from './media-types.ts';
 import { entityFileName, type MimeEntity, readEntity } from './mime-entity.ts';
 import { leafEntities } from './mime-tree.ts';
 import { readOutlookMsg } from './outlook-msg.ts';
@@ -10,23 +12,6 @@ import type { ParseContext } from './parse-context.ts';
 import { type RecoveredMessage, recoverFromEntity, recoverFromHeaderText } from './reported-message.ts';
 import { decodedBody, decodedPrefix, messageBytes } from './transfer-encoding.ts';
 
-/** Media types that hold a whole message (RFC 2046 §5.2.1, RFC 6532 §3.7) or one as a file. */
-const MESSAGE_TYPES = new Set([
-  'message/rfc822',
-  'message/global',
-  'application/eml',
-  'message/x-eml',
-  'application/x-eml',
-]);
-/** Header-only originals (RFC 6522 §4 spells text/rfc822-headers; feeds misspell it). */
-export const HEADER_TYPES = new Set([
-  'text/rfc822-headers',
-  'text/rfc822-header',
-  'message/rfc822-headers',
-  'message/rfc822-header',
-  'text/rfc822',
-  'message/global-headers',
-]);
 const OUTLOOK_TYPES = new Set(['application/vnd.ms-outlook', 'application/x-msg', 'application/ms-outlook']);
 /** How many bytes of an unlabelled attachment are read to decide whether it is a message. */
 const SNIFF_BYTES = 2048;
@@ -113,7 +98,17 @@ function openMessage(
   const reportType = entity.contentType.params['report-type']?.toLowerCase() ?? '';
   const notAReport = reportType === 'delivery-status' || reportType === 'disposition-notification';
   if (isContainer && !notAReport) {
-    const inner = findAttachedMessages(leafEntities(entity, ctx), ctx);
+    const leaves = leafEntities(entity, ctx);
+    const feedbackPart = reportType === 'feedback-report' ? findFeedbackPart(leaves, ctx) : undefined;
+    if (feedbackPart) {
+      ctx.deviate(
+        'forward.nested',
+        'a forwarded message is itself a forward; its innermost messages are used',
+      );
+      const subject = entity.headers.find((field) => field.name.toLowerCase() === 'subject')?.value ?? '';
+      return [extractArf(leaves, feedbackPart, subject, ctx)];
+    }
+    const inner = findAttachedMessages(leaves, ctx);
     if (inner.messages.length > 0) {
       ctx.deviate(
         'forward.nested',

@@ -109,10 +109,12 @@ describe('parseSubmission on Outlook .msg attachments', () => {
 });
 
 describe('parseSubmission on a forwarded ARF report', () => {
-  it('unwraps the report to its original and keeps the forward shape', () => {
+  it("unwraps the report to its original, keeping the report's feedback fields", () => {
     const submission = parseFixture('forward-of-arf-report.eml');
     expect(submission.kind).toBe('forward');
-    expect(onlyMessage(submission).messageId).toBe('<orig-1@tenant.example>');
+    const message = onlyMessage(submission);
+    expect(message.messageId).toBe('<orig-1@tenant.example>');
+    expect(message.feedback).toMatchObject({ userAgent: 'SomeGenerator/1.0', incidents: 3, derived: [] });
     expect(deviationCodes(submission)).toContain('forward.nested');
   });
 });
