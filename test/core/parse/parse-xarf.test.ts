@@ -27,7 +27,22 @@ describe('parseSubmission on X-ARF reports', () => {
     expect(deviationCodes(submission)).toContain('xarf.bare-json');
   });
 
-  it('converts a legacy (v3) X-ARF document into v4 terms', () => {
+  it('converts an X-ARF v3 document into v4 terms, with its base64 message evidence', () => {
+    const submission = parseFixture('corpus-xarf-v3-spam.json');
+    const message = onlyMessage(submission);
+    expect(message.xarf).toEqual({ version: '3.0.0', category: 'messaging', type: 'spam' });
+    expect(message.feedback).toMatchObject({
+      feedbackType: 'abuse',
+      sourceIp: '192.168.1.100',
+      arrivalDate: '2024-01-15T14:30:25.000Z',
+      originalMailFrom: 'marketing@example.com',
+    });
+    expect(message.headers[0]?.name).toBe('Received');
+    expect(submission.reporter.domain).toBe('antispam-service.example');
+    expect(deviationCodes(submission)).toContain('xarf.legacy-version');
+  });
+
+  it('reads a v4 user complaint whose evidence is a real spam with its full headers', () => {
     const submission = parseFixture('corpus-xarf-v4-user-complaint.json');
     const message = onlyMessage(submission);
     expect(message.xarf).toEqual({ version: '4.0.0', category: 'messaging', type: 'spam' });
