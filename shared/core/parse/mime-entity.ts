@@ -1,6 +1,7 @@
 import type { Buffer } from 'node:buffer';
 import type { HeaderField } from '../model/index.ts';
 import { decodeHeaderBytes } from './charset.ts';
+import { decodeEncodedWords } from './encoded-words.ts';
 import { headerValue, readHeaderBlock } from './header-block.ts';
 import { ParseLimitError } from './limits.ts';
 import { type MimeHeaderValue, parseMimeHeaderValue } from './mime-parameters.ts';
@@ -166,5 +167,6 @@ export function readEntity(
 /** The file name an entity carries (Content-Disposition filename, else Content-Type name), lower-cased. */
 export function entityFileName(entity: MimeEntity): string | undefined {
   const name = entity.disposition?.params['filename'] ?? entity.contentType.params['name'];
-  return name?.toLowerCase();
+  // Outlook and others put RFC 2047 words in quoted parameter values though RFC 2047 §5 forbids it.
+  return name === undefined ? undefined : decodeEncodedWords(name).toLowerCase();
 }

@@ -89,4 +89,25 @@ describe('MIME quirks of real feeds', () => {
     const raw = Buffer.from(fixtureBytes('arf-rfc5965-standard.eml')).toString('latin1');
     expect(raw.includes(message.rawHeaders)).toBe(true);
   });
+
+  it('recognises an .eml attachment whose file name is an RFC 2047 encoded-word', () => {
+    const mail = [
+      'From: a@b.example',
+      'Content-Type: multipart/mixed; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: application/octet-stream; name="=?utf-8?B?U3BhbS5lbWw=?="',
+      '',
+      'From: spammer@tenant.example',
+      'Message-ID: <encoded-name@tenant.example>',
+      '',
+      'hi',
+      '--b--',
+      '',
+    ].join('\r\n');
+    const submission = parseSubmission(Buffer.from(mail));
+    expect(submission.messages.map((message) => message.messageId)).toEqual([
+      '<encoded-name@tenant.example>',
+    ]);
+  });
 });
