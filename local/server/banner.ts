@@ -1,5 +1,8 @@
 import type { RunningServer } from './start-server.ts';
 
+/** An RFC 5965 report shipped with the repository, for a first try. */
+const SAMPLE_REPORT = 'test/fixtures/parse/arf-rfc5965-standard.eml';
+
 /** The start-up banner: where everything listens, where the data lives, and how to send and query a first report. */
 export function formatBanner(server: RunningServer, options: { readonly demo?: boolean } = {}): string {
   const { smtp, http, config } = server;
@@ -18,8 +21,8 @@ export function formatBanner(server: RunningServer, options: { readonly demo?: b
       : []),
     '',
     'Send a first report:',
-    `  npx abuse-intake ingest path/to/report.eml${dataDirFlag}`,
-    `  node -e "require('nodemailer').createTransport({host:'${smtp.host}',port:${smtp.port}}).sendMail({envelope:{from:'fbl@isp.example',to:'${to}'},raw:require('fs').readFileSync('report.eml')}).then(i=>console.log(i.response))"`,
+    `  npx abuse-intake ingest ${SAMPLE_REPORT}${dataDirFlag}`,
+    `  node -e "require('nodemailer').createTransport({host:'${smtp.host}',port:${smtp.port}}).sendMail({envelope:{from:'fbl@isp.example',to:'${to}'},raw:require('fs').readFileSync('${SAMPLE_REPORT}')}).then(i=>console.log(i.response))"`,
     'Then look at it:',
     `  npx abuse-intake reports list${dataDirFlag}`,
     `  curl -s ${http.url}/health`,
