@@ -78,7 +78,9 @@ export function startQueueWorkers<T>(options: QueueWorkerOptions<T>): QueueWorke
   const fail = async (delivery: Awaited<ReturnType<DiskQueue<T>['receive']>>, error: unknown) => {
     if (delivery === undefined) return;
     try {
-      options.onFailure?.(delivery.entry, error, await queue.fail(delivery, error));
+      // Not inside the optional call: `f?.(await x)` skips evaluating x when f is absent.
+      const outcome = await queue.fail(delivery, error);
+      options.onFailure?.(delivery.entry, error, outcome);
     } catch {
       // The disk refused the retry bookkeeping; the visibility timeout redelivers the entry.
     }
