@@ -12,6 +12,8 @@ import { explainTenant } from '../../shared/core/score/index.ts';
 import { demoDataDir, globexComplaint } from './local-harness.ts';
 
 const BATCH = 500;
+/** 500 mails, two server starts and a full check take ~10 s alone; `npm test` shares two cores with every suite. */
+const TEST_TIMEOUT_MS = 240_000;
 /** The server dies after this many 250 replies, with more mail in flight on four connections. */
 const KILL_AFTER = 150;
 const LANES = 4;
@@ -52,7 +54,7 @@ async function serverInfoOf(child: ChildProcess): Promise<ServerInfo> {
 }
 
 async function drained(info: ServerInfo): Promise<void> {
-  for (let i = 0; i < 600; i++) {
+  for (let i = 0; i < 1000; i++) {
     const health = (await (await fetch(`http://127.0.0.1:${info.http?.port}/health`)).json()) as {
       queueDepth: number;
     };
@@ -63,93 +65,97 @@ async function drained(info: ServerInfo): Promise<void> {
 }
 
 describe('crash safety', () => {
-  it('processes every mail that got 250 exactly once after a SIGKILL in the middle of a batch', async () => {
-    // No caps or thresholds in the way, so the score is exactly the decayed sum of all complaints.
-    writeFileSync(
-      configFile,
-      JSON.stringify({
-        dataDir,
-        smtp: { port: 0 },
-        http: { port: 0 },
-        policy: {
-          perReporterCap: { 'automated-feed': 1e9, 'authenticated-human': 1e9, unauthenticated: 1e9 },
-          warnThreshold: 1e9,
-          restrictThreshold: 2e9,
-        },
-      }),
-    );
-    const seeding = await openLocalStores({ configFile, env: {} });
-    await seedDemoTenants(createLocalServices(seeding).directory, new Date().toISOString());
-    await seeding.close();
-
-    const first = startChild();
-    const info = await serverInfoOf(first);
-    const mails = Array.from({ length: BATCH }, () => globexComplaint('Crash batch').raw);
-    const acked: string[] = [];
-    let next = 0;
-    const lane = async () => {
-      const transport = createTransport({
-        host: '127.0.0.1',
-        port: info.smtp?.port,
-        secure: false,
-        ignoreTLS: true,
-      });
-      try {
-        while (next < mails.length) {
-          const raw = mails[next++] ?? '';
-          const sent = await transport
-            .sendMail({ envelope: { from: 'fbl@fbl.demo-isp.test', to: ['junk@abuse-intake.test'] }, raw })
-            .catch(() => undefined);
-          if (sent === undefined) return; // the server is gone; the rest was never acknowledged
-          acked.push(/Queued as (\S+)/.exec(sent.response)?.[1] ?? '');
-          if (acked.length === KILL_AFTER) first.kill('SIGKILL');
-        }
-      } finally {
-        transport.close();
-      }
-    };
-    await Promise.all(Array.from({ length: LANES }, lane));
-    await new Promise((resolve) => first.once('exit', resolve));
-    expect(acked.length).toBeGreaterThanOrEqual(KILL_AFTER);
-    expect(acked.length).toBeLessThan(BATCH);
-
-    const second = startChild();
-    await drained(await serverInfoOf(second));
-    second.kill('SIGTERM');
-    await new Promise((resolve) => second.once('exit', resolve));
-
-    const stores = await openLocalStores({ configFile, env: {} });
-    try {
-      const services = createLocalServices(stores);
-      for (const id of acked) {
-        const submission = await services.records.getSubmission(id);
-        expect(submission, `acknowledged ${id}`).toMatchObject({ status: 'processed', kind: 'arf' });
-        expect(submission?.reportIds).toHaveLength(1);
-      }
-      const reports: ReportRecord[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await services.records.queryReports({
-          index: { by: 'tenant', tenantId: 'globex' },
-          limit: 500,
-          ...(cursor ? { cursor } : {}),
-        });
-        reports.push(...page.items);
-        cursor = page.cursor;
-      } while (cursor);
-      expect(new Set(reports.map((report) => report.reportId)).size).toBe(reports.length);
-      expect(reports.length).toBeGreaterThanOrEqual(acked.length);
-
-      const now = Date.now() + 60_000;
-      const expected = reports.reduce(
-        (sum, report) =>
-          sum + COMPLAINT_WEIGHT * 2 ** (-(now - Date.parse(report.receivedAt)) / HALF_LIFE_MS),
-        0,
+  it(
+    'processes every mail that got 250 exactly once after a SIGKILL in the middle of a batch',
+    async () => {
+      // No caps or thresholds in the way, so the score is exactly the decayed sum of all complaints.
+      writeFileSync(
+        configFile,
+        JSON.stringify({
+          dataDir,
+          smtp: { port: 0 },
+          http: { port: 0 },
+          policy: {
+            perReporterCap: { 'automated-feed': 1e9, 'authenticated-human': 1e9, unauthenticated: 1e9 },
+            warnThreshold: 1e9,
+            restrictThreshold: 2e9,
+          },
+        }),
       );
-      const explanation = await explainTenant('globex', services.scoring, new Date(now).toISOString());
-      expect(Math.abs(explanation.score - expected) / expected).toBeLessThan(1e-6);
-    } finally {
-      await stores.close();
-    }
-  });
+      const seeding = await openLocalStores({ configFile, env: {} });
+      await seedDemoTenants(createLocalServices(seeding).directory, new Date().toISOString());
+      await seeding.close();
+
+      const first = startChild();
+      const info = await serverInfoOf(first);
+      const mails = Array.from({ length: BATCH }, () => globexComplaint('Crash batch').raw);
+      const acked: string[] = [];
+      let next = 0;
+      const lane = async () => {
+        const transport = createTransport({
+          host: '127.0.0.1',
+          port: info.smtp?.port,
+          secure: false,
+          ignoreTLS: true,
+        });
+        try {
+          while (next < mails.length) {
+            const raw = mails[next++] ?? '';
+            const sent = await transport
+              .sendMail({ envelope: { from: 'fbl@fbl.demo-isp.test', to: ['junk@abuse-intake.test'] }, raw })
+              .catch(() => undefined);
+            if (sent === undefined) return; // the server is gone; the rest was never acknowledged
+            acked.push(/Queued as (\S+)/.exec(sent.response)?.[1] ?? '');
+            if (acked.length === KILL_AFTER) first.kill('SIGKILL');
+          }
+        } finally {
+          transport.close();
+        }
+      };
+      await Promise.all(Array.from({ length: LANES }, lane));
+      await new Promise((resolve) => first.once('exit', resolve));
+      expect(acked.length).toBeGreaterThanOrEqual(KILL_AFTER);
+      expect(acked.length).toBeLessThan(BATCH);
+
+      const second = startChild();
+      await drained(await serverInfoOf(second));
+      second.kill('SIGTERM');
+      await new Promise((resolve) => second.once('exit', resolve));
+
+      const stores = await openLocalStores({ configFile, env: {} });
+      try {
+        const services = createLocalServices(stores);
+        for (const id of acked) {
+          const submission = await services.records.getSubmission(id);
+          expect(submission, `acknowledged ${id}`).toMatchObject({ status: 'processed', kind: 'arf' });
+          expect(submission?.reportIds).toHaveLength(1);
+        }
+        const reports: ReportRecord[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await services.records.queryReports({
+            index: { by: 'tenant', tenantId: 'globex' },
+            limit: 500,
+            ...(cursor ? { cursor } : {}),
+          });
+          reports.push(...page.items);
+          cursor = page.cursor;
+        } while (cursor);
+        expect(new Set(reports.map((report) => report.reportId)).size).toBe(reports.length);
+        expect(reports.length).toBeGreaterThanOrEqual(acked.length);
+
+        const now = Date.now() + 60_000;
+        const expected = reports.reduce(
+          (sum, report) =>
+            sum + COMPLAINT_WEIGHT * 2 ** (-(now - Date.parse(report.receivedAt)) / HALF_LIFE_MS),
+          0,
+        );
+        const explanation = await explainTenant('globex', services.scoring, new Date(now).toISOString());
+        expect(Math.abs(explanation.score - expected) / expected).toBeLessThan(1e-6);
+      } finally {
+        await stores.close();
+      }
+    },
+    TEST_TIMEOUT_MS,
+  );
 });
