@@ -15,7 +15,7 @@ export async function ingestViaSmtp(
   target: { readonly host: string; readonly port: number; readonly to: string; readonly from?: string },
   options: { readonly onDone?: () => void } = {},
 ): Promise<IngestSummary> {
-  const summary = emptySummary(items.length);
+  const summary = emptySummary(items.length, 'smtp');
   const transport = createTransport({
     host: target.host,
     port: target.port,

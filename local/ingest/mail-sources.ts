@@ -1,6 +1,6 @@
-import { open, readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { open, readFile } from 'node:fs/promises';
 import { looksLikeMbox, splitMbox } from './mbox.ts';
+import { type MailFileSelection, selectMailFiles } from './select-mail-files.ts';
 
 /** One mail to ingest: where it came from, and its bytes on demand. */
 export interface MailItem {
@@ -16,57 +16,40 @@ export interface SourceProblem {
 }
 
 /**
- * Lists the mails under the given paths: `.eml` files (any single-message file named directly), folders (their
- * `.eml` and `.mbox` files, recursively), mbox files (split into messages) and Maildirs (`new/` and `cur/`).
+ * Lists the mails under the given paths. Files are chosen exactly as `parse` chooses them (selectMailFiles:
+ * folders recursively, Maildirs' `new/` and `cur/`, hidden entries and .md/.tsv documentation skipped); an mbox
+ * file is split into its messages, any other file is one mail. `skipped` says what a folder walk left out.
  */
-export async function listMailItems(
-  paths: readonly string[],
-): Promise<{ items: MailItem[]; problems: SourceProblem[] }> {
+export async function listMailItems(paths: readonly string[]): Promise<{
+  items: MailItem[];
+  problems: SourceProblem[];
+  skipped: MailFileSelection['skipped'];
+}> {
   const items: MailItem[] = [];
   const problems: SourceProblem[] = [];
-  const addFile = async (path: string) => {
-    const head = await readHead(path);
-    if (looksLikeMbox(head)) {
-      const messages = splitMbox(new Uint8Array(await readFile(path)));
-      for (const [index, message] of messages.entries()) {
-        items.push({ label: `${path}#${index + 1}`, read: async () => message });
-      }
-    } else {
-      items.push({ label: path, read: async () => new Uint8Array(await readFile(path)) });
-    }
-  };
-  const addDirectory = async (path: string) => {
-    const entries = await readdir(path, { withFileTypes: true });
-    const names = new Set(entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name));
-    if (names.has('cur') && names.has('new')) {
-      // Maildir: every file in new/ and cur/ is one message (tmp/ holds deliveries in progress).
-      for (const sub of ['new', 'cur']) {
-        for (const name of (await readdir(join(path, sub))).sort()) {
-          if (!name.startsWith('.')) items.push(fileItem(join(path, sub, name)));
-        }
-      }
-      return;
-    }
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      const child = join(path, entry.name);
-      if (entry.isDirectory()) await addDirectory(child);
-      else if (entry.isFile() && /\.(eml|mbox)$/i.test(entry.name)) await addFile(child);
-    }
-  };
-  for (const path of paths) {
+  let selection: MailFileSelection;
+  try {
+    selection = selectMailFiles(paths);
+  } catch (error) {
+    return { items, problems: [{ path: paths.join(' '), reason: String(error) }], skipped: [] };
+  }
+  problems.push(...selection.missing);
+  for (const path of selection.files) {
     try {
-      const info = await stat(path);
-      if (info.isDirectory()) await addDirectory(path);
-      else await addFile(path);
+      const head = await readHead(path);
+      if (looksLikeMbox(head)) {
+        const messages = splitMbox(new Uint8Array(await readFile(path)));
+        for (const [index, message] of messages.entries()) {
+          items.push({ label: `${path}#${index + 1}`, read: async () => message });
+        }
+      } else {
+        items.push({ label: path, read: async () => new Uint8Array(await readFile(path)) });
+      }
     } catch (error) {
       problems.push({ path, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
     }
   }
-  return { items, problems };
-}
-
-function fileItem(path: string): MailItem {
-  return { label: path, read: async () => new Uint8Array(await readFile(path)) };
+  return { items, problems, skipped: selection.skipped };
 }
 
 async function readHead(path: string): Promise<Uint8Array> {

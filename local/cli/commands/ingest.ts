@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { loadLocalConfig } from '../../config/local-config.ts';
 import { ingestDirect } from '../../ingest/ingest-direct.ts';
 import { ingestViaSmtp } from '../../ingest/ingest-smtp.ts';
-import { formatSummary, type IngestSummary } from '../../ingest/ingest-summary.ts';
+import { formatSummary, type IngestSummary, summaryJson } from '../../ingest/ingest-summary.ts';
 import { listMailItems } from '../../ingest/mail-sources.ts';
 import { createProgress } from '../../ingest/progress.ts';
 import { readServerInfo } from '../../runtime/server-info.ts';
@@ -27,7 +27,7 @@ export function registerIngest(program: Command): void {
     .option('--concurrency <n>', 'mails processed at once (direct mode)', '8')
     .option('--json', 'print the summary as JSON')
     .action(async (paths: string[], options: IngestOptions) => {
-      const { items, problems } = await listMailItems(paths);
+      const { items, problems, skipped } = await listMailItems(paths);
       const progress = createProgress(items.length, 'ingest');
       let summary: IngestSummary;
       if (options.smtp !== undefined && options.smtp !== false) {
@@ -43,7 +43,8 @@ export function registerIngest(program: Command): void {
       }
       progress.done();
       for (const problem of problems) summary.failed.push({ label: problem.path, reason: problem.reason });
-      process.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
+      for (const { reason } of skipped) summary.skipped[reason] = (summary.skipped[reason] ?? 0) + 1;
+      process.stdout.write(options.json ? summaryJson(summary) : formatSummary(summary));
       if (summary.failed.length > 0 || items.length === 0) process.exitCode = 1;
     });
 }

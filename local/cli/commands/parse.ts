@@ -1,16 +1,14 @@
 /**
  * `abuse-intake parse FILE|DIR... [--summary]`: parses report mails and prints each submission as JSON, or with
  * --summary a table (file, kind, reported messages, feedback type, deviations, reason, milliseconds) and the
- * totals by kind. Directories are walked recursively; hidden files and .md/.tsv documentation are skipped.
+ * totals by kind. Directories are walked as `ingest` walks them (selectMailFiles).
  */
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { relative } from 'node:path';
 import type { Command } from 'commander';
 import type { Submission } from '../../../shared/core/model/index.ts';
 import { parseSubmission } from '../../../shared/core/parse/index.ts';
-
-/** Files in a directory that are documentation about mail, not mail. */
-const SKIPPED_EXTENSIONS = /\.(?:md|tsv)$/i;
+import { selectMailFiles } from '../../ingest/select-mail-files.ts';
 
 /** One parsed file. */
 export interface ParsedFile {
@@ -19,26 +17,10 @@ export interface ParsedFile {
   readonly ms: number;
 }
 
-/** The files named on the command line, directories expanded recursively in sorted order (each once). */
+/** The files named on the command line, directories expanded as `ingest` expands them (selectMailFiles). */
 export function expandPaths(paths: readonly string[]): string[] {
-  const files: string[] = [];
-  const seen = new Set<string>();
-  const walk = (dir: string): void => {
-    const real = realpathSync(dir);
-    if (seen.has(real)) return; // a symlink loop or a directory named twice
-    seen.add(real);
-    for (const name of readdirSync(dir).sort()) {
-      if (name.startsWith('.')) continue;
-      const path = join(dir, name);
-      const stat = statSync(path, { throwIfNoEntry: false });
-      if (stat?.isDirectory()) walk(path);
-      else if (stat?.isFile() && !SKIPPED_EXTENSIONS.test(name)) files.push(path);
-    }
-  };
-  for (const path of paths) {
-    if (statSync(path).isDirectory()) walk(path);
-    else files.push(path);
-  }
+  const { files, missing } = selectMailFiles(paths);
+  if (missing[0]) throw new Error(`cannot read ${missing[0].path}: no such file or directory`);
   return files;
 }
 

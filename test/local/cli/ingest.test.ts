@@ -1,11 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../../local/cli/main.ts';
 import { joinMbox } from '../../../local/ingest/mbox.ts';
 import { demoDataDir, globexComplaint } from '../../e2e/local-harness.ts';
 
+const FIXTURES = fileURLToPath(new URL('../../fixtures/parse/', import.meta.url));
 const dataDir = demoDataDir();
 const inputs = mkdtempSync(join(tmpdir(), 'abuse-intake-ingest-'));
 afterAll(() => {
@@ -85,6 +87,18 @@ describe('abuse-intake ingest', () => {
     const rows = JSON.parse(stdout) as { kind: string; reason: { code: string } }[];
     expect(rows).toHaveLength(1);
     expect(rows[0]?.reason.code).toMatch(/\S/);
+  });
+
+  it('takes from a folder every file parse takes (X-ARF .json too) and reports what it skipped', async () => {
+    const folder = join(inputs, 'folder');
+    mkdirSync(folder);
+    copyFileSync(join(FIXTURES, 'xarf-v4-json-bare.json'), join(folder, 'xarf.json'));
+    writeFileSync(join(folder, 'README.md'), '# notes about these mails');
+    const { code, stdout } = await run(['ingest', folder, '--data-dir', dataDir]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('accepted 1 of 1 mails');
+    expect(stdout).toContain('by kind:    xarf 1');
+    expect(stdout).toContain('skipped 1 file (1 documentation (.md/.tsv))');
   });
 
   it('exits non-zero when a path cannot be read', async () => {

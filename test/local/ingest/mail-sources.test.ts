@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { expandPaths } from '../../../local/cli/commands/parse.ts';
 import { listMailItems } from '../../../local/ingest/mail-sources.ts';
 import { joinMbox } from '../../../local/ingest/mbox.ts';
 
@@ -16,7 +17,9 @@ function tree(): string {
   mkdirSync(join(root, 'folder/nested'), { recursive: true });
   writeFileSync(join(root, 'folder/a.eml'), 'Subject: a\r\n\r\nA\r\n');
   writeFileSync(join(root, 'folder/nested/b.eml'), 'Subject: b\r\n\r\nB\r\n');
-  writeFileSync(join(root, 'folder/notes.txt'), 'not mail');
+  writeFileSync(join(root, 'folder/report.json'), '{"Version":"2","ReporterInfo":{}}');
+  writeFileSync(join(root, 'folder/README.md'), '# about these mails');
+  writeFileSync(join(root, 'folder/.DS_Store'), 'finder');
   writeFileSync(
     join(root, 'feed.mbox'),
     joinMbox([Buffer.from('Subject: m1\r\n\r\n1\r\n'), Buffer.from('Subject: m2\r\n\r\n2\r\n')]),
@@ -29,9 +32,9 @@ function tree(): string {
 }
 
 describe('listMailItems', () => {
-  it('finds .eml files in folders, messages in mbox files and Maildirs, and skips the rest', async () => {
+  it('takes the files parse takes, messages in mbox files and Maildirs, and says what it skipped', async () => {
     const root = tree();
-    const { items, problems } = await listMailItems([
+    const { items, problems, skipped } = await listMailItems([
       join(root, 'folder'),
       join(root, 'feed.mbox'),
       join(root, 'Maildir'),
@@ -47,13 +50,26 @@ describe('listMailItems', () => {
     expect(subjects).toEqual([
       'Subject: a',
       'Subject: b',
+      '{"Version":"2","ReporterInfo":{}}',
       'Subject: m1',
       'Subject: m2',
-      'Subject: new',
       'Subject: cur',
+      'Subject: new',
     ]);
-    expect(items[2]?.label).toBe(`${join(root, 'feed.mbox')}#1`);
+    expect(items[3]?.label).toBe(`${join(root, 'feed.mbox')}#1`);
     expect(problems).toEqual([]);
+    expect(skipped).toEqual([
+      { path: join(root, 'folder/.DS_Store'), reason: 'hidden' },
+      { path: join(root, 'folder/README.md'), reason: 'documentation (.md/.tsv)' },
+      { path: join(root, 'Maildir/tmp'), reason: 'Maildir tmp/' },
+    ]);
+  });
+
+  it('selects the same files from a folder as parse does', async () => {
+    const root = tree();
+    const folder = join(root, 'folder');
+    const { items } = await listMailItems([folder]);
+    expect(items.map((item) => item.label)).toEqual(expandPaths([folder]));
   });
 
   it('reports a path that does not exist instead of failing the whole run', async () => {
