@@ -29,6 +29,42 @@ export function readObject(
   return value as Record<string, unknown>;
 }
 
+/**
+ * Refuses fields the configuration does not know (a typo like `smpt` would otherwise be ignored silently); the error
+ * names the field and the nearest known one. `path` is the section's prefix (`smtp.`), empty at the top level.
+ */
+export function checkKnownFields(
+  document: Record<string, unknown>,
+  known: readonly string[],
+  path: string,
+): void {
+  for (const field of Object.keys(document)) {
+    if (known.includes(field)) continue;
+    const nearest = [...known].sort((a, b) => editDistance(field, a) - editDistance(field, b))[0];
+    const hint =
+      nearest !== undefined && editDistance(field, nearest) <= Math.max(2, nearest.length / 3)
+        ? `did you mean "${path}${nearest}"?`
+        : `known fields: ${known.join(', ')}`;
+    throw new LocalConfigError(`unknown field "${path}${field}": ${hint}`);
+  }
+}
+
+/** Levenshtein distance, case-insensitive (a swapped or missing letter counts 1 or 2). */
+function editDistance(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= y.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (x[i - 1] === y[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[y.length] ?? 0;
+}
+
 /** A required non-empty string. */
 export function readString(document: Record<string, unknown>, field: string, path: string): string {
   const value = readOptionalString(document, field, path);
@@ -91,6 +127,7 @@ function checkToken(entry: unknown, path: string): ApiToken {
     throw new LocalConfigError(`${path} must be an object { "name", "token", "role" }`);
   }
   const record = entry as Record<string, unknown>;
+  checkKnownFields(record, ['name', 'role', 'token', 'sha256'], `${path}.`);
   const name = readString(record, 'name', `${path}.name`);
   const role = record['role'] ?? 'read';
   if (role !== 'read' && role !== 'manage') {

@@ -3,6 +3,7 @@ import type { PlatformConfig } from '../../shared/core/platform/platform-config.
 import type { ScoringPolicy } from '../../shared/core/score/policy.ts';
 import {
   type ApiToken,
+  checkKnownFields,
   readApiTokens,
   readInteger,
   readObject,
@@ -94,6 +95,20 @@ export const LOCAL_DEFAULTS = {
   queue: { maxAttempts: 5, visibilityTimeoutMs: 60_000, retryBaseMs: 1_000, concurrency: 4 },
 } as const;
 
+/** Every field the file may hold, with the fields of its sections (`platform` and `policy` check their own). */
+const CONFIG_FIELDS = {
+  dataDir: [],
+  smtp: ['host', 'port', 'maxMessageBytes', 'tls'],
+  http: ['host', 'port'],
+  retentionDays: [],
+  purgeIntervalMinutes: [],
+  queue: ['maxAttempts', 'visibilityTimeoutMs', 'retryBaseMs', 'concurrency'],
+  tokens: [],
+  enforcementRequiresToken: [],
+  platform: [],
+  policy: [],
+} as const satisfies Record<string, readonly string[]>;
+
 /**
  * Loads the configuration: the file (JSON or YAML; `file`, else `ABUSE_INTAKE_CONFIG`, else one of
  * CONFIG_FILE_NAMES in the working directory), then `ABUSE_INTAKE_*` environment variables, then `overrides`.
@@ -112,10 +127,15 @@ export function loadLocalConfig(options: {
   const env = readEnvOverrides(options.env);
   const flags = options.overrides ?? {};
 
+  checkKnownFields(document, Object.keys(CONFIG_FIELDS), '');
   const smtp = readObject(document, 'smtp');
   const http = readObject(document, 'http');
   const queue = readObject(document, 'queue');
+  checkKnownFields(smtp, CONFIG_FIELDS.smtp, 'smtp.');
+  checkKnownFields(http, CONFIG_FIELDS.http, 'http.');
+  checkKnownFields(queue, CONFIG_FIELDS.queue, 'queue.');
   const tls = smtp['tls'] === undefined ? undefined : readObject(smtp, 'tls', 'smtp.tls');
+  if (tls) checkKnownFields(tls, ['keyFile', 'certFile'], 'smtp.tls.');
   const keyFile = tls && readString(tls, 'keyFile', 'smtp.tls.keyFile');
   const certFile = tls && readString(tls, 'certFile', 'smtp.tls.certFile');
 

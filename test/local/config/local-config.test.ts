@@ -68,6 +68,21 @@ describe('loadLocalConfig', () => {
     );
   });
 
+  it('rejects an unknown field, naming it and the nearest known one', () => {
+    const typo = dirWith('abuse-intake.config.json', JSON.stringify({ smpt: { port: 2600 } }));
+    expect(() => loadLocalConfig({ env: {}, cwd: typo })).toThrow(
+      'unknown field "smpt": did you mean "smtp"?',
+    );
+    const nested = dirWith('abuse-intake.config.yaml', 'queue:\n  maxAttempt: 3\n');
+    expect(() => loadLocalConfig({ env: {}, cwd: nested })).toThrow(
+      'unknown field "queue.maxAttempt": did you mean "queue.maxAttempts"?',
+    );
+    const unrelated = dirWith('abuse-intake.config.json', JSON.stringify({ http: { color: 'blue' } }));
+    expect(() => loadLocalConfig({ env: {}, cwd: unrelated })).toThrow(
+      'unknown field "http.color": known fields: host, port',
+    );
+  });
+
   it('reports platform mistakes under the platform section', () => {
     const cwd = dirWith(
       'abuse-intake.config.json',
