@@ -20,28 +20,31 @@ export interface LiftBody {
 
 /**
  * Validates a lift body: a reason and every item of Exchange Online's remediation checklist confirmed
- * (issue 5 §3); the reason names what is missing.
+ * (issue 5 §3). Every problem is named at once (a short reason and an incomplete checklist in one answer), so the
+ * analyst fixes the form in one go.
  */
 export function parseLiftBody(body: unknown): Parsed<LiftBody> {
   if (!isRecord(body)) return { ok: false, reason: 'The body must be a JSON object { reason, checklist }.' };
+  const problems: string[] = [];
   const reason = typeof body['reason'] === 'string' ? body['reason'].trim() : '';
-  if (reason.length < MIN_REASON_LENGTH || reason.length > MAX_REASON_LENGTH) {
-    return { ok: false, reason: `reason must be ${MIN_REASON_LENGTH} to ${MAX_REASON_LENGTH} characters.` };
-  }
+  if (reason.length < MIN_REASON_LENGTH || reason.length > MAX_REASON_LENGTH)
+    problems.push(`reason must be ${MIN_REASON_LENGTH} to ${MAX_REASON_LENGTH} characters.`);
   const raw = body['checklist'];
   if (!Array.isArray(raw) || raw.some((item) => typeof item !== 'string')) {
-    return { ok: false, reason: 'checklist must be an array of remediation item names.' };
+    problems.push('checklist must be an array of remediation item names.');
+  } else {
+    const unknown = raw.filter((item) => !(REMEDIATION_CHECKLIST as readonly string[]).includes(item));
+    if (unknown.length > 0)
+      problems.push(
+        `checklist has unknown items (${unknown.join(', ')}); use: ${REMEDIATION_CHECKLIST.join(', ')}.`,
+      );
+    const missing = REMEDIATION_CHECKLIST.filter((item) => !raw.includes(item));
+    if (missing.length > 0) problems.push(`checklist must confirm: ${missing.join(', ')}.`);
   }
-  const unknown = raw.filter((item) => !(REMEDIATION_CHECKLIST as readonly string[]).includes(item));
-  if (unknown.length > 0) {
-    return { ok: false, reason: `checklist has unknown items; use: ${REMEDIATION_CHECKLIST.join(', ')}.` };
-  }
-  const missing = REMEDIATION_CHECKLIST.filter((item) => !raw.includes(item));
-  if (missing.length > 0) return { ok: false, reason: `checklist must confirm: ${missing.join(', ')}.` };
   const kind = body['kind'];
-  if (kind !== undefined && !(RESTRICTION_KINDS as readonly unknown[]).includes(kind)) {
-    return { ok: false, reason: `kind must be one of ${RESTRICTION_KINDS.join(', ')}, or absent for both.` };
-  }
+  if (kind !== undefined && !(RESTRICTION_KINDS as readonly unknown[]).includes(kind))
+    problems.push(`kind must be one of ${RESTRICTION_KINDS.join(', ')}, or absent for both.`);
+  if (problems.length > 0) return { ok: false, reason: problems.join(' ') };
   return {
     ok: true,
     value: {

@@ -14,6 +14,8 @@ export interface Parameter {
 /** One operation (OpenAPI 3.1 §4.8.10). */
 export interface Operation {
   readonly summary: string;
+  /** The rules the operation applies, when the summary cannot say them (CommonMark). */
+  readonly description?: string;
   readonly operationId: string;
   readonly tags: readonly string[];
   readonly security?: readonly Record<string, readonly string[]>[];

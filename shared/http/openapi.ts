@@ -2,6 +2,17 @@ import { anyObject, id, json, type Operation, ok, op, page, q, ref } from './ope
 import { REPORT_PATHS } from './openapi-report-paths.ts';
 import { type JsonSchema, OPENAPI_SCHEMAS } from './openapi-schemas.ts';
 
+/**
+ * How the MTA's question is answered (check-sending.ts; the CLI's `check` runs the same code): a 5.7.705 restriction
+ * refuses all mail; a 5.7.750 block refuses mail from domains the tenant has not registered, and mail with no
+ * fromDomain (it cannot be shown to be registered); a tenant we hold no standing for is allowed.
+ */
+const SENDING_STATUS_RULES =
+  'Refused (allowed: false, with the exact SMTP reply) when the tenant is restricted (550 5.7.705, all mail), or ' +
+  'when it has a 5.7.750 block and fromDomain is not one of its registered accepted domains. **A 5.7.750 block ' +
+  'refuses a request without fromDomain**: the domain cannot be shown to be registered. A tenant without a stored ' +
+  'standing is allowed (state active). The CLI `abuse-intake check TENANT [--from-domain D]` gives the same answer.';
+
 /** The OpenAPI 3.1 document shape this file fills in. */
 export interface OpenApiDocument {
   readonly openapi: '3.1.0';
@@ -149,7 +160,20 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
         {
           '200': ok(ref('SendingDecision')),
         },
-        { parameters: [id(), q('fromDomain')], security: [{}, { bearer: [] }] },
+        {
+          description: SENDING_STATUS_RULES,
+          parameters: [
+            id(),
+            {
+              name: 'fromDomain',
+              in: 'query',
+              description:
+                'The From domain of the mail to send (case, surrounding blanks and a trailing dot are ignored). Omit it only if unknown: a 5.7.750 block then refuses.',
+              schema: { type: 'string' },
+            },
+          ],
+          security: [{}, { bearer: [] }],
+        },
       ),
     },
     '/v1/tenants/{id}/lift': {

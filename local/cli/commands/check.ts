@@ -1,24 +1,32 @@
 /**
- * `abuse-intake check TENANT --from-domain D`: the answer the outbound MTA gets (issue 5 §4). Prints the SMTP
+ * `abuse-intake check TENANT [--from-domain D]`: the answer the outbound MTA gets (issue 5 §4). Prints the SMTP
  * reply when refused (exit status 2) or `allowed (state)` (exit status 0).
  */
 import type { Command } from 'commander';
-import type { SendingDecision } from '../../../shared/core/model/index.ts';
-import { checkSending } from '../../../shared/core/restrictions/check-sending.ts';
+import {
+  checkSending,
+  type SendingStatus,
+  sendingStatus,
+} from '../../../shared/core/restrictions/check-sending.ts';
 import type { ScoringDeps } from '../../../shared/core/score/scoring-deps.ts';
 import { type DataDirOptions, withDataDirOptions, withLocalServices } from '../with-local-services.ts';
 
 /** Exit status of a refused check, so scripts can tell it from an error (1). */
 export const REFUSED_EXIT_CODE = 2;
 
-/** The decision and its one-line text. */
+/**
+ * The decision (the HTTP sending-status body: same code path, same answer) and its one-line text. Without a From
+ * domain a 5.7.750 block refuses, as over HTTP.
+ */
 export async function checkCommand(
   deps: ScoringDeps,
   tenantId: string,
   fromDomain: string | undefined,
   now: string,
-): Promise<{ decision: SendingDecision; text: string }> {
-  const decision = await checkSending(tenantId, fromDomain, deps, now);
+): Promise<{ decision: SendingStatus; text: string }> {
+  const decision = await sendingStatus(tenantId, fromDomain, (id, domain) =>
+    checkSending(id, domain, deps, now),
+  );
   const text = decision.allowed ? `allowed (${decision.state})` : decision.smtpReply;
   return { decision, text: `${text}\n` };
 }
@@ -30,7 +38,10 @@ export function registerCheckCommand(program: Command): void {
       .command('check')
       .description('answer as the outbound MTA would: may TENANT send from the domain now?')
       .argument('<tenant>', 'tenant id')
-      .option('--from-domain <domain>', 'the From domain of the mail to send')
+      .option(
+        '--from-domain <domain>',
+        'the From domain of the mail to send (without it, a 5.7.750 block refuses, as over HTTP)',
+      )
       .option('--json', 'print the decision as JSON'),
   ).action(async (tenantId: string, options: DataDirOptions & { fromDomain?: string; json?: boolean }) => {
     const { decision, text } = await withLocalServices(options, (services) =>

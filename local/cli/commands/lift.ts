@@ -10,6 +10,7 @@ import {
   type RestrictionKind,
 } from '../../../shared/core/model/index.ts';
 import { type LiftOutcome, liftRestriction } from '../../../shared/core/restrictions/lift-restriction.ts';
+import { stateWording } from '../../../shared/core/score/explain-tenant.ts';
 import type { ScoringDeps } from '../../../shared/core/score/scoring-deps.ts';
 import { type DataDirOptions, withDataDirOptions, withLocalServices } from '../with-local-services.ts';
 
@@ -54,7 +55,7 @@ export async function liftCommand(
     now,
   );
   const text = outcome.lifted
-    ? `lifted: ${tenantId} is ${outcome.standing.state}` +
+    ? `lifted: ${tenantId} is ${stateWording(outcome.standing.state)}` +
       (outcome.standing.probationUntil === undefined ? '' : ` until ${outcome.standing.probationUntil}`) +
       '\n'
     : `not lifted: ${outcome.message}\n`;

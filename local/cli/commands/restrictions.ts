@@ -1,30 +1,37 @@
 /** `abuse-intake restrictions list [--json]` and `restrictions top [--limit N]`: tenants under restriction, by score. */
 import type { Command } from 'commander';
 import type { ScoringDeps } from '../../../shared/core/score/scoring-deps.ts';
-import type { TenantStandingView } from '../../../shared/core/score/standing-view.ts';
+import { RESTRICTION_LABELS, type TenantStandingView } from '../../../shared/core/score/standing-view.ts';
 import { listRestrictedTenants, topTenants } from '../../../shared/core/score/tenant-queries.ts';
 import { type DataDirOptions, withDataDirOptions, withLocalServices } from '../with-local-services.ts';
 
 /** Most tenants listed at once. */
 const LIST_LIMIT = 500;
 
-/** One line per tenant: id, state, score/threshold, and each restriction with its code and start. */
+/** Column widths of the standings table. */
+const WIDTHS = { tenant: 24, state: 10, score: 14 } as const;
+
+function row(tenant: string, state: string, score: string, restrictions: string): string {
+  return [tenant.padEnd(WIDTHS.tenant), state.padEnd(WIDTHS.state), score.padEnd(WIDTHS.score), restrictions]
+    .join(' ')
+    .trimEnd();
+}
+
+/**
+ * A header row, then one line per tenant: id, state, score/threshold, and each restriction in force with its code,
+ * name and start (a 5.7.750 block shows beside any state, e.g. `warned` + `5.7.750 unregistered domains`).
+ */
 export function formatStandings(views: readonly TenantStandingView[], empty: string): string {
   if (views.length === 0) return `${empty}\n`;
-  const lines = views.map((view) => {
-    const restrictions = view.restrictions
-      .map((r) => `${r.smtpReply.slice(4, 11)} since ${r.since}`)
-      .join('; ');
-    return [
-      view.tenantId.padEnd(24),
-      view.state.padEnd(10),
-      `${view.score.toFixed(2)}/${view.restrictThreshold.toFixed(2)}`.padEnd(14),
-      restrictions,
-    ]
-      .join(' ')
-      .trimEnd();
-  });
-  return `${lines.join('\n')}\n`;
+  const lines = views.map((view) =>
+    row(
+      view.tenantId,
+      view.state,
+      `${view.score.toFixed(2)}/${view.restrictThreshold.toFixed(2)}`,
+      view.restrictions.map((r) => `${RESTRICTION_LABELS[r.kind]} since ${r.since}`).join('; '),
+    ),
+  );
+  return `${[row('TENANT', 'STATE', 'SCORE/LIMIT', 'RESTRICTIONS IN FORCE'), ...lines].join('\n')}\n`;
 }
 
 /** The restricted tenants, as text or JSON. */

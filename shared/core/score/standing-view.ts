@@ -80,6 +80,12 @@ export async function loadStanding(
   return { view, tenant, policy, standing, raw };
 }
 
+/** Short names of the restriction kinds, beside their enhanced status code (RFC 3463), for tables and badges. */
+export const RESTRICTION_LABELS: Readonly<Record<RestrictionKind, string>> = {
+  'tenant-threshold': '5.7.705 tenant threshold',
+  'unregistered-domains': '5.7.750 unregistered domains',
+};
+
 function restrictionView(kind: RestrictionKind, imposed: { since: string; score: number }): RestrictionView {
   return { kind, since: imposed.since, smtpReply: SMTP_REPLIES[kind], scoreAtRestriction: imposed.score };
 }

@@ -1,3 +1,4 @@
+import { normalizeFromDomain, sendingStatus } from '../../core/restrictions/check-sending.ts';
 import type { ApiDeps } from '../api-deps.ts';
 import { badRequest, jsonResponse } from '../api-responses.ts';
 import type { Route } from '../router.ts';
@@ -23,12 +24,19 @@ export function healthRoutes(deps: ApiDeps): Route[] {
       access: 'enforcement',
       handle: async ({ request, params }) => {
         const tenantId = params['id'] ?? '';
-        const fromDomain = request.query['fromDomain']?.trim().toLowerCase() || undefined;
-        if (tenantId.length > MAX_ID_LENGTH || (fromDomain?.length ?? 0) > MAX_ID_LENGTH) {
+        const fromDomain = request.query['fromDomain'];
+        if (
+          tenantId.length > MAX_ID_LENGTH ||
+          (normalizeFromDomain(fromDomain)?.length ?? 0) > MAX_ID_LENGTH
+        ) {
           return badRequest('tenant id and fromDomain must be at most 253 characters.');
         }
-        const decision = await deps.checkSending(tenantId, fromDomain, deps.now());
-        return jsonResponse(200, { tenantId, fromDomain: fromDomain ?? null, ...decision });
+        const now = deps.now();
+        // The same code path as the CLI `check`, so both answer alike (a 5.7.750 block refuses a missing fromDomain).
+        const status = await sendingStatus(tenantId, fromDomain, (id, domain) =>
+          deps.checkSending(id, domain, now),
+        );
+        return jsonResponse(200, status);
       },
     },
   ];

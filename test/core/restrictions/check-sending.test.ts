@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSending } from '../../../shared/core/restrictions/check-sending.ts';
+import { checkSending, sendingStatus } from '../../../shared/core/restrictions/check-sending.ts';
 import { scoreReports } from '../../../shared/core/score/score-reports.ts';
 import { createInMemoryScoringDeps, testTenant } from '../../support/in-memory-scoring-stores.ts';
 import { reportsFromDistinctReporters } from '../../support/report-records.ts';
@@ -56,6 +56,19 @@ describe('checkSending', () => {
       allowed: true,
     });
     expect(await checkSending('tenant-a', undefined, deps, NOW)).toMatchObject({ allowed: false });
+    // One code path for the HTTP route and the CLI: blanks, case and a trailing dot do not change the answer, and
+    // an empty domain is a missing one, which a 5.7.750 block refuses.
+    const check = (id: string, domain: string | undefined) => checkSending(id, domain, deps, NOW);
+    expect(await sendingStatus('tenant-a', ' Tenant-A.Example. ', check)).toMatchObject({
+      tenantId: 'tenant-a',
+      fromDomain: 'tenant-a.example',
+      allowed: true,
+    });
+    expect(await sendingStatus('tenant-a', '  ', check)).toMatchObject({
+      fromDomain: null,
+      allowed: false,
+      kind: 'unregistered-domains',
+    });
   });
 
   it('keeps the restriction after the score has decayed (sticky until lifted)', async () => {

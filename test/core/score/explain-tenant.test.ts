@@ -42,6 +42,37 @@ describe('explainTenant', () => {
     expect(explanation.summary).toContain('Domains the tenant has not registered: spam.example');
   });
 
+  it('counts duplicates of one message in every count, saying how many distinct messages they are', async () => {
+    const deps = createInMemoryScoringDeps();
+    const spec = {
+      receivedAt: '2026-11-20T12:00:00.000Z',
+      fingerprint: 'same-message',
+      reporter: 'ann@isp.example',
+    };
+    const reports = [reportRecord({ ...spec, id: 'r1' }), reportRecord({ ...spec, id: 'r2' })];
+    deps.records.reports.push(...reports);
+    await scoreReports(reports, deps, NOW);
+    const explanation = await explainTenant('tenant-a', deps, NOW);
+    expect(explanation).toMatchObject({ reportsConsidered: 2, reportsDistinct: 1, reportsCounted: 1 });
+    expect(explanation.contributors.reporters[0]).toMatchObject({ count: 2, distinct: 1 });
+    expect(explanation.summary).toContain(
+      'Of 2 recent reports (1 distinct message), 1 counts toward a restriction.',
+    );
+    expect(explanation.summary).toMatch(
+      /Top reporter: \S+ — 2 reports \(1 distinct message\), score 0\.97\./,
+    );
+  });
+
+  it('pluralises a single report', async () => {
+    const deps = createInMemoryScoringDeps();
+    const reports = [reportRecord({ receivedAt: NOW })];
+    deps.records.reports.push(...reports);
+    await scoreReports(reports, deps, NOW);
+    const { summary } = await explainTenant('tenant-a', deps, NOW);
+    expect(summary).toContain('1 of 1 recent report counts toward a restriction.');
+    expect(summary).toMatch(/Top reporter: \S+ — 1 report, score 1\.00\./);
+  });
+
   it('explains a tenant it knows nothing about as active with a zero score', async () => {
     const deps = createInMemoryScoringDeps();
     expect(await explainTenant('ghost', deps, NOW)).toMatchObject({

@@ -86,7 +86,7 @@ describe('scoring commands on a data directory', () => {
       dataDir,
     ]);
     expect(lifted.code).toBe(0);
-    expect(lifted.out).toMatch(/^lifted: tenant-a is probation until /);
+    expect(lifted.out).toMatch(/^lifted: tenant-a is on probation until /);
     expect(await run(['check', 'tenant-a', '--from-domain', 'relay.example', '--data-dir', dataDir])).toEqual(
       {
         code: 0,
