@@ -105,7 +105,11 @@ export async function startSmtpListener(options: SmtpListenerOptions): Promise<S
         });
     },
   });
-  server.on('error', (error) => options.onError?.(`smtp: ${error.message}`));
+  // smtp-server re-emits the listen error here too; until listening, the rejection below says it once, plainly.
+  let listening = false;
+  server.on('error', (error) => {
+    if (listening) options.onError?.(`smtp: ${error.message}`);
+  });
   await new Promise<void>((resolve, reject) => {
     const fail = (error: NodeJS.ErrnoException) =>
       reject(
@@ -119,6 +123,7 @@ export async function startSmtpListener(options: SmtpListenerOptions): Promise<S
     server.server.once('error', fail);
     server.listen(options.port, options.host, () => {
       server.server.off('error', fail);
+      listening = true;
       resolve();
     });
   });

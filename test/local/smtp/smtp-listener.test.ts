@@ -84,8 +84,9 @@ describe('startSmtpListener', () => {
     expect(raw).toMatch(/with ESMTPS id/);
   });
 
-  it('says which flag to use when the port is taken', async () => {
+  it('says which flag to use when the port is taken, once (no raw EADDRINUSE line besides)', async () => {
     const first = await listen(async () => 'x');
+    const logged: string[] = [];
     await expect(
       startSmtpListener({
         host: '127.0.0.1',
@@ -93,7 +94,9 @@ describe('startSmtpListener', () => {
         maxMessageBytes: 1024,
         reportingAddresses: ['junk@platform.example'],
         accept: async () => 'y',
+        onError: (line) => logged.push(line),
       }),
     ).rejects.toThrow(/in use: stop the other server, or pass --smtp-port/);
+    expect(logged).toEqual([]);
   });
 });
