@@ -30,6 +30,30 @@ const KINDS = new Set<string>(['arf', 'forward', 'xarf']);
 /** Default rows: a screenful; `--limit` raises it. */
 const DEFAULT_LIMIT = 50;
 
+/** The command line flag of each API filter, so an error names what the user typed. */
+const FLAG_OF_FILTER: Readonly<Record<string, string>> = {
+  tenant: '--tenant',
+  from: '--from',
+  to: '--to',
+  sourceIp: '--source-ip',
+  senderDomain: '--sender-domain',
+  senderAddress: '--sender-address',
+  reporter: '--reporter',
+  feedbackType: '--feedback-type',
+  attribution: '--status',
+};
+
+/** The API's reason (`to must be an ISO 8601 time, …`) with the filter's name replaced by its flag. */
+function flagReason(reason: string): string {
+  const [name = '', ...rest] = reason.split(' ');
+  const flag = FLAG_OF_FILTER[name];
+  if (flag === undefined) return reason;
+  const text = `${flag} ${rest.join(' ')}`.replace(/\.$/, '');
+  // Times: show today's midnight as the example, which is what `--to yesterday` meant to say.
+  const today = `${new Date().toISOString().slice(0, 10)}T00:00:00Z`;
+  return text.replace(/e\.g\. \d{4}-\d{2}-\d{2}T[\d:]+Z/, `e.g. ${today}`);
+}
+
 /** Reads the command line filters through the API's own filter parser, so both accept the same values. */
 export function reportFiltersOf(options: ReportListOptions): {
   filters: ReportFilters;
@@ -51,7 +75,7 @@ export function reportFiltersOf(options: ReportListOptions): {
     feedbackType: options.feedbackType,
     attribution: options.status,
   });
-  if (!parsed.ok) throw new Error(parsed.reason);
+  if (!parsed.ok) throw new Error(flagReason(parsed.reason));
   return { filters: parsed.value, ...(options.kind ? { kind: options.kind as SubmissionKind } : {}) };
 }
 

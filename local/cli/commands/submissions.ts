@@ -31,7 +31,7 @@ export function registerSubmissions(program: Command): void {
   const submissions = program.command('submissions').description('incoming mails and what became of them');
   withDataDirOptions(submissions.command('list').description('list submissions, newest first'))
     .option('--status <status>', 'processed or unusable')
-    .option('--limit <n>', 'most rows (default 50)', '50')
+    .option('--limit <n>', 'most rows', '50')
     .option('--json', 'JSON output')
     .action(async (options: DataDirOptions & { status?: string; limit: string; json?: boolean }) => {
       if (options.status !== undefined && options.status !== 'processed' && options.status !== 'unusable') {

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { reportFiltersOf } from '../../../local/cli/commands/reports.ts';
+import { createProgram } from '../../../local/cli/main.ts';
+
+describe('reports and submissions flags', () => {
+  it('names the flag and shows an example time when --to is not ISO 8601', () => {
+    expect(() => reportFiltersOf({ to: 'yesterday' })).toThrow(
+      /^--to must be an ISO 8601 time, e.g. \d{4}-\d{2}-\d{2}T00:00:00Z$/,
+    );
+    expect(() => reportFiltersOf({ from: 'last week' })).toThrow(/^--from must be an ISO 8601 time/);
+  });
+
+  it('shows the default of submissions list --limit once in its help', () => {
+    const submissions = createProgram().commands.find((command) => command.name() === 'submissions');
+    const list = submissions?.commands.find((command) => command.name() === 'list');
+    const help = list?.helpInformation() ?? '';
+    expect(help).toMatch(/--limit <n>\s+most rows \(default: "50"\)/);
+    expect(
+      help
+        .split('\n')
+        .find((line) => line.includes('--limit'))
+        ?.match(/default/g),
+    ).toHaveLength(1);
+  });
+});
