@@ -2,6 +2,7 @@ import type { Attribution, ReportedMessage } from '../model/index.ts';
 import type { PlatformConfig } from '../platform/platform-config.ts';
 import type { TenantDirectory } from '../ports.ts';
 import { decideAttribution } from './decide-attribution.ts';
+import { dedicatedIpSignals } from './dedicated-ip-signals.ts';
 import { checkDkimSignatures, type ExternalKeyResolver } from './dkim-checks.ts';
 import { dkimDomainSignals, domainOf, senderDomainSignals } from './domain-signals.ts';
 import { collectEvidence } from './evidence.ts';
@@ -29,9 +30,11 @@ export async function attributeMessage(
   const { directory, platform } = context;
   const checks = await checkDkimSignatures(message, platform, context.resolveKey);
   const trace = readPlatformTrace(message, platform);
+  const hopSignals = await platformHopSignals(trace, platform, directory);
   const signals = [
     ...(await tenantHeaderSignals(message, platform.tenantHeader, checks, trace, directory)),
-    ...(await platformHopSignals(trace, platform, directory)),
+    ...hopSignals,
+    ...(await dedicatedIpSignals(message, trace, hopSignals, directory)),
     ...(await feedbackIdSignals(message, checks, directory)),
     ...(await dkimDomainSignals(checks, directory)),
     ...(await senderDomainSignals(message, directory)),

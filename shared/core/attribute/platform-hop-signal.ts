@@ -20,14 +20,18 @@ export async function platformHopSignals(
   }
   const hop = `by ${trace.outbound.by}`;
   if (!trace.confirmed) {
-    const value = trace.submission?.clientIp ?? hop;
+    const client = trace.submission?.clientIp;
+    // Name the tenant a forged hop points at, so an analyst sees why a configured dedicated IP did not count.
+    const owners = client === undefined ? [] : await tenantsAtIp(directory, client);
+    const owner =
+      owners.length === 1 ? ` took it from ${client}, a dedicated IP of tenant ${owners[0]?.tenantId},` : ',';
     return [
       {
         signal: {
           kind: 'platform-hop',
-          value,
+          value: client ?? hop,
           verdict: 'untrusted',
-          detail: sentence(`A Received hop claims the platform relay (${hop}), but ${trace.reason}`),
+          detail: sentence(`A Received hop claims the platform relay (${hop})${owner} but ${trace.reason}`),
         },
       },
     ];

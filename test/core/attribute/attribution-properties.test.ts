@@ -12,13 +12,14 @@ import {
   toReportedMessage,
 } from '../../support/mail-builder.ts';
 import { ACME_IP, GLOBEX_IPV6 } from './labeled-case.ts';
+import { DEDICATED_IP_CASES } from './labeled-cases-dedicated-ip.ts';
 import { DOMAIN_CASES } from './labeled-cases-domains.ts';
 import { PLATFORM_HOP_CASES } from './labeled-cases-platform-hop.ts';
 import { TENANT_HEADER_CASES } from './labeled-cases-tenant-header.ts';
 import { labeledDirectory, resolveInitechKey } from './labeled-tenants.ts';
 
 const context = { directory: labeledDirectory(), platform: TEST_PLATFORM, resolveKey: resolveInitechKey };
-const CASES = [...TENANT_HEADER_CASES, ...PLATFORM_HOP_CASES, ...DOMAIN_CASES];
+const CASES = [...TENANT_HEADER_CASES, ...PLATFORM_HOP_CASES, ...DEDICATED_IP_CASES, ...DOMAIN_CASES];
 
 /** Fields a forger can write anywhere below the recipient's own hop, with values chosen to tempt attribution. */
 const forgeries = fc.constantFrom<[string, string]>(

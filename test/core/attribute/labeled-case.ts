@@ -3,6 +3,7 @@ import type {
   AttributionConfidence,
   ReportedMessage,
   SignalKind,
+  SignalVerdict,
   UnattributedReason,
 } from '../../../shared/core/model/index.ts';
 import { authoredMessage, type MailBuilder, TEST_KEYS, TEST_RELAY_HOST } from '../../support/mail-builder.ts';
@@ -21,6 +22,8 @@ export interface LabeledCase {
    */
   readonly genuine?: string;
   readonly message: () => ReportedMessage;
+  /** A signal the attribution must record, e.g. how a dedicated-IP match was weighed and why. */
+  readonly signal?: ExpectedSignal;
   readonly expected:
     | {
         readonly outcome: 'attributed';
@@ -32,12 +35,23 @@ export interface LabeledCase {
     | { readonly outcome: 'unattributed'; readonly reason: UnattributedReason };
 }
 
+/** The signal a labeled case must record: kind, value, verdict, tenant (none when absent), detail wording. */
+export interface ExpectedSignal {
+  readonly kind: SignalKind;
+  readonly value: string;
+  readonly verdict: SignalVerdict;
+  readonly tenantId?: string;
+  readonly detail: RegExp;
+}
+
 /** A host on the internet that is neither the platform nor a tenant. */
 export const ATTACKER_IP = '192.0.2.200';
 /** A submission client that is no tenant's dedicated IP. */
 export const SHARED_CLIENT_IP = '198.51.100.99';
 /** Inside acme's dedicated 198.51.100.16/29. */
 export const ACME_IP = '198.51.100.20';
+/** Inside globex's dedicated 192.0.2.64/28, outside the platform's relay ranges. */
+export const GLOBEX_IPV4 = '192.0.2.70';
 /** Inside globex's dedicated 2001:db8:100::/64. */
 export const GLOBEX_IPV6 = '2001:db8:100::25';
 

@@ -78,6 +78,13 @@ export const PLATFORM_HOP_CASES: readonly LabeledCase[] = [
     name: 'forged platform hop delivered from an attacker',
     hostile: true,
     message: () => toReportedMessage(deliver(forgedPlatformHop(authoredMessage(), ACME_IP), ATTACKER_IP)),
+    signal: {
+      kind: 'platform-hop',
+      value: ACME_IP,
+      verdict: 'untrusted',
+      detail:
+        /took it from 198\.51\.100\.20, a dedicated IP of tenant acme, but .* not a platform relay address\.$/,
+    },
     expected: weakSender('acme'),
   },
   {
@@ -109,6 +116,13 @@ export const PLATFORM_HOP_CASES: readonly LabeledCase[] = [
         `from client.example (client.example [${GLOBEX_IPV6}])\r\n\tby out2.relay.platform.example with ESMTPSA id 9; Tue, 24 Nov 2026 10:00:01 +0000`,
       );
       return toReportedMessage(deliver(mail, TEST_RELAY_IPV6));
+    },
+    signal: {
+      kind: 'platform-hop',
+      value: ACME_IP,
+      verdict: 'untrusted',
+      detail:
+        /dedicated IP of tenant acme, but the hop sits below the hops the recipient and the platform vouch for/,
     },
     expected: strongBy('globex'),
   },

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { attributeMessage, formatAttribution } from '../../../shared/core/attribute/index.ts';
 import { TEST_PLATFORM } from '../../support/mail-builder.ts';
+import { DEDICATED_IP_CASES } from './labeled-cases-dedicated-ip.ts';
 import { DOMAIN_CASES } from './labeled-cases-domains.ts';
 import { PLATFORM_HOP_CASES } from './labeled-cases-platform-hop.ts';
 import { TENANT_HEADER_CASES } from './labeled-cases-tenant-header.ts';
 import { labeledDirectory, resolveInitechKey } from './labeled-tenants.ts';
 
-const CASES = [...TENANT_HEADER_CASES, ...PLATFORM_HOP_CASES, ...DOMAIN_CASES];
+const CASES = [...TENANT_HEADER_CASES, ...PLATFORM_HOP_CASES, ...DEDICATED_IP_CASES, ...DOMAIN_CASES];
 const context = { directory: labeledDirectory(), platform: TEST_PLATFORM, resolveKey: resolveInitechKey };
 
 describe('labeled attribution suite', () => {
@@ -44,6 +45,27 @@ describe('labeled attribution suite', () => {
     expect(attribution.unregisteredDomains, explained).toEqual(expected.unregisteredDomains ?? []);
     expect(attribution.unregisteredDomainRelay).toBe((expected.unregisteredDomains ?? []).length > 0);
   });
+
+  it.each(CASES.filter((c) => c.signal !== undefined).map((c) => [c.name, c] as const))(
+    'records how "%s" weighed the labeled signal',
+    async (_name, labeled) => {
+      const attribution = await attributeMessage(labeled.message(), context);
+      const { detail, ...wanted } = labeled.signal!;
+      const found = attribution.signals.filter((s) => s.kind === wanted.kind && s.value === wanted.value);
+      expect(found, `\n${formatAttribution(attribution)}`).toHaveLength(1);
+      const [signal] = found;
+      expect({
+        kind: signal?.kind,
+        value: signal?.value,
+        verdict: signal?.verdict,
+        tenantId: signal?.tenantId,
+      }).toEqual({
+        tenantId: undefined,
+        ...wanted,
+      });
+      expect(signal?.detail).toMatch(detail);
+    },
+  );
 
   it.each(CASES.filter((c) => c.hostile).map((c) => [c.name, c] as const))(
     'never lets the forged or foreign message "%s" restrict a tenant',
