@@ -1,7 +1,8 @@
 /** `abuse-intake serve`: the whole pipeline in one process (issue 6); `npm start` runs it. */
 import type { Command } from 'commander';
 import { loadLocalConfig } from '../../config/local-config.ts';
-import { demoResolver, isDemoDataDir, markDemoDataDir } from '../../demo/demo-platform.ts';
+import { assertDemoMayUse } from '../../demo/demo-data-dir-guard.ts';
+import { demoResolver, isDemoDataDir, markDemoDataDir, withDemoPlatform } from '../../demo/demo-platform.ts';
 import { runDemo } from '../../demo/run-demo.ts';
 import { formatBanner } from '../../server/banner.ts';
 import { startServer } from '../../server/start-server.ts';
@@ -48,12 +49,22 @@ export function registerServe(program: Command): void {
           ...(options.httpHost === undefined ? {} : { httpHost: options.httpHost }),
         },
       });
-      if (options.demo) markDemoDataDir(config.dataDir);
       // A demo data directory keeps the demo's DNS for its reporters on every start (local-services adds its keys).
+      const demoPlatform = options.demo === true || isDemoDataDir(config.dataDir);
       const server = await startServer({
         config,
-        ...(isDemoDataDir(config.dataDir) ? { resolver: demoResolver } : {}),
+        ...(demoPlatform ? { resolver: demoResolver } : {}),
+        ...(options.demo ? { platform: withDemoPlatform(config.platform) } : {}),
       });
+      if (options.demo) {
+        try {
+          await assertDemoMayUse(server.services, config.dataDir);
+        } catch (error) {
+          await server.stop();
+          throw error;
+        }
+        markDemoDataDir(config.dataDir);
+      }
       process.stdout.write(formatBanner(server, { demo: options.demo === true }));
       let stopping = false;
       const stop = async (signal: string) => {
