@@ -91,8 +91,10 @@ export const LOCAL_DEFAULTS = {
   retentionDays: DEFAULT_RETENTION_DAYS,
   purgeIntervalMinutes: 60,
   enforcementRequiresToken: false,
-  // Five tries spread over ~30 s (1+2+4+8+16 s) outlast a restarting store but not a poison message.
-  queue: { maxAttempts: 5, visibilityTimeoutMs: 60_000, retryBaseMs: 1_000, concurrency: 4 },
+  // Five tries spread over ~30 s (1+2+4+8+16 s) outlast a restarting store but not a poison message. Two workers:
+  // one records while the other scores; more only split the queue into smaller batches, each paying the per-tenant
+  // scoring round trips again.
+  queue: { maxAttempts: 5, visibilityTimeoutMs: 60_000, retryBaseMs: 1_000, concurrency: 2 },
 } as const;
 
 /** Every field the file may hold, with the fields of its sections (`platform` and `policy` check their own). */

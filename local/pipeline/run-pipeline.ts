@@ -3,6 +3,7 @@ import {
   type IntakeOutcome,
   processSubmission,
 } from '../../shared/core/intake/process-submission.ts';
+import { processSubmissions } from '../../shared/core/intake/process-submissions.ts';
 import type { ReportRecord } from '../../shared/core/model/index.ts';
 import type { RawMailStore } from '../../shared/core/ports.ts';
 import { scoreReports } from '../../shared/core/score/index.ts';
@@ -49,11 +50,32 @@ export function recordSubmission(
   );
 }
 
-/** Loads the raw mail of a queued job and records it (parse → attribute → record). */
-export async function recordQueuedJob(job: IntakeJob, deps: PipelineDeps): Promise<IntakeOutcome> {
+/** Records many submissions at once (processSubmissions: batch writes, reports before submissions). */
+export function recordSubmissions(
+  jobs: readonly { readonly job: IntakeJob; readonly raw: Uint8Array }[],
+  deps: PipelineDeps,
+): Promise<IntakeOutcome[]> {
+  return processSubmissions(
+    jobs.map(({ job, raw }) => ({
+      submissionId: job.submissionId,
+      raw,
+      receivedAt: job.receivedAt,
+      rawLocation: job.rawLocation,
+    })),
+    deps.intake,
+  );
+}
+
+/** The raw mail of a queued job; RawMailMissingError when it is gone. */
+export async function loadRawMail(job: IntakeJob, deps: PipelineDeps): Promise<Uint8Array> {
   const raw = await deps.rawMail.get(job.submissionId);
   if (raw === undefined) throw new RawMailMissingError(`raw mail of ${job.submissionId} is missing`);
-  return recordSubmission(job, raw, deps);
+  return raw;
+}
+
+/** Loads the raw mail of a queued job and records it (parse → attribute → record). */
+export async function recordQueuedJob(job: IntakeJob, deps: PipelineDeps): Promise<IntakeOutcome> {
+  return recordSubmission(job, await loadRawMail(job, deps), deps);
 }
 
 /** Loads the raw mail of a queued job and runs the whole pipeline on it, scoring included. */

@@ -25,6 +25,11 @@ export interface QueueWorkerOptions<T> {
   readonly concurrency: number;
   /** Most entries one worker takes at once (like an SQS batch); 1 handles entries one by one. */
   readonly batchSize?: number;
+  /**
+   * How long a worker lets a partial batch fill before taking it (like a Lambda event source's batching window);
+   * default 0. Larger batches share their per-tenant scoring and store round trips among more entries.
+   */
+  readonly batchWindowMs?: number;
   readonly handle: QueueBatchHandler<T>;
   /** Told about each failed delivery and whether it will be retried or went to the dead letters. */
   readonly onFailure?: (entry: QueueEntry<T>, error: unknown, outcome: 'retry' | 'dead' | 'stale') => void;
@@ -40,6 +45,7 @@ export function startQueueWorkers<T>(options: QueueWorkerOptions<T>): QueueWorke
   const { queue } = options;
   const pollMs = options.pollMs ?? DEFAULT_POLL_MS;
   const batchSize = options.batchSize ?? 1;
+  const batchWindowMs = options.batchWindowMs ?? 0;
   let running = true;
   let wake: (() => void) | undefined;
   let wakePromise: Promise<void> | undefined;
@@ -92,11 +98,13 @@ export function startQueueWorkers<T>(options: QueueWorkerOptions<T>): QueueWorke
       // Counted busy from before the first receive, so idle() cannot resolve between receive and ack.
       busy++;
       try {
-        while (deliveries.length < batchSize) {
-          const delivery = await queue.receive();
-          if (delivery === undefined) break;
-          deliveries.push(delivery);
-        }
+        const waiting = queue.depth().ready;
+        if (batchWindowMs > 0 && waiting > 0 && waiting < batchSize)
+          await new Promise((resolve) => setTimeout(resolve, batchWindowMs));
+        // All receives start at once: each claims its entry before its first await, and their file moves then
+        // share the thread pool with the accepts' fsyncs instead of queueing behind them one after another.
+        const received = await Promise.all(Array.from({ length: batchSize }, () => queue.receive()));
+        for (const delivery of received) if (delivery !== undefined) deliveries.push(delivery);
         if (deliveries.length > 0) {
           let failures: ReadonlyMap<string, unknown>;
           try {
@@ -104,10 +112,13 @@ export function startQueueWorkers<T>(options: QueueWorkerOptions<T>): QueueWorke
           } catch (error) {
             failures = new Map(deliveries.map((delivery) => [delivery.entry.id, error]));
           }
-          for (const delivery of deliveries) {
-            if (failures.has(delivery.entry.id)) await fail(delivery, failures.get(delivery.entry.id));
-            else await queue.ack(delivery).catch(() => undefined);
-          }
+          await Promise.all(
+            deliveries.map((delivery) =>
+              failures.has(delivery.entry.id)
+                ? fail(delivery, failures.get(delivery.entry.id))
+                : queue.ack(delivery).catch(() => undefined),
+            ),
+          );
         }
       } finally {
         busy--;

@@ -62,6 +62,8 @@ export function createLocalServices(
     notifier: createOutboxNotifier({ dir: outboxDir }),
     policy: config.policy,
   };
+  // One cache for the pipeline: attribution and scoring ask for the same few tenants in every batch.
+  const cachedDirectory = createCachedTenantDirectory(directory);
   return {
     stores,
     directory,
@@ -73,14 +75,15 @@ export function createLocalServices(
     pipeline: {
       rawMail,
       intake: {
-        directory: createCachedTenantDirectory(directory),
+        directory: cachedDirectory,
         records,
         platform:
           options.platform ??
           (isDemoDataDir(config.dataDir) ? withDemoPlatform(config.platform) : config.platform),
         retentionDays: config.retentionDays,
       },
-      scoring,
+      // Each batch reads every tenant's policy once; a policy change reaches scoring within the cache's lifetime.
+      scoring: { ...scoring, directory: cachedDirectory },
       now,
     },
   };

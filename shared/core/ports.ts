@@ -56,6 +56,12 @@ export interface RecordStore {
    */
   deleteReports?(reportIds: readonly string[]): Promise<void>;
   getSubmission(submissionId: string): Promise<SubmissionRecord | undefined>;
+  /**
+   * Optional batch forms for a worker recording many submissions at once (fewer round trips); order is not
+   * kept, absent ids are left out. Without them the single-item methods are called per record.
+   */
+  putSubmissions?(records: readonly SubmissionRecord[]): Promise<void>;
+  getSubmissions?(submissionIds: readonly string[]): Promise<SubmissionRecord[]>;
   getReport(reportId: string): Promise<ReportRecord | undefined>;
   /** Newest first. */
   queryReports(query: ReportQuery): Promise<Page<ReportRecord>>;

@@ -5,7 +5,7 @@
 import { type DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { ReportRecord, SubmissionRecord, SubmissionStatus } from '../../core/model/index.ts';
 import type { RecordStore, ReportIndex } from '../../core/ports.ts';
-import { batchWriteAll } from './batch-requests.ts';
+import { batchGetAll, batchWriteAll } from './batch-requests.ts';
 import { type IndexPartition, queryNewestFirst } from './newest-first-query.ts';
 import {
   recordOf,
@@ -50,6 +50,19 @@ export function createDynamoRecordStore(options: { client: DynamoDBClient; table
   return {
     async putSubmission(record) {
       await client.send(new PutItemCommand({ TableName: tableName, Item: submissionItem(record) }));
+    },
+
+    async putSubmissions(records) {
+      await batchWriteAll(
+        client,
+        tableName,
+        records.map((record) => ({ PutRequest: { Item: submissionItem(record) } })),
+      );
+    },
+
+    async getSubmissions(submissionIds) {
+      const items = await batchGetAll(client, tableName, [...new Set(submissionIds)].map(submissionKey));
+      return items.map((item) => recordOf<SubmissionRecord>(item));
     },
 
     async putReports(records) {

@@ -81,31 +81,35 @@ export function createDynamoScoreStore(options: { client: DynamoDBClient; tableN
     },
 
     async readBuckets(tenantId, fromWindow, toWindow) {
-      const buckets: ScoreBucket[] = [];
-      for (let shard = 0; shard < BUCKET_SHARDS; shard++) {
-        let start: Item | undefined;
-        do {
-          const page = await client.send(
-            new QueryCommand({
-              TableName: tableName,
-              KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-              ExpressionAttributeValues: {
-                ':pk': { S: bucketPartition(tenantId, shard) },
-                ':from': { S: windowSortKey(fromWindow) },
-                ':to': { S: windowSortKey(toWindow) },
-              },
-              ConsistentRead: true,
-              ...(start === undefined ? {} : { ExclusiveStartKey: start }),
-            }),
-          );
-          for (const item of page.Items ?? []) {
-            const windowStart = item.windowStart?.S;
-            if (windowStart !== undefined) buckets.push(bucketOf({ tenantId, windowStart, shard }, item));
-          }
-          start = page.LastEvaluatedKey;
-        } while (start !== undefined);
-      }
-      return buckets;
+      // Shards are separate partitions: queried at once, concatenated in shard order.
+      const perShard = await Promise.all(
+        Array.from({ length: BUCKET_SHARDS }, async (_, shard) => {
+          const buckets: ScoreBucket[] = [];
+          let start: Item | undefined;
+          do {
+            const page = await client.send(
+              new QueryCommand({
+                TableName: tableName,
+                KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+                ExpressionAttributeValues: {
+                  ':pk': { S: bucketPartition(tenantId, shard) },
+                  ':from': { S: windowSortKey(fromWindow) },
+                  ':to': { S: windowSortKey(toWindow) },
+                },
+                ConsistentRead: true,
+                ...(start === undefined ? {} : { ExclusiveStartKey: start }),
+              }),
+            );
+            for (const item of page.Items ?? []) {
+              const windowStart = item.windowStart?.S;
+              if (windowStart !== undefined) buckets.push(bucketOf({ tenantId, windowStart, shard }, item));
+            }
+            start = page.LastEvaluatedKey;
+          } while (start !== undefined);
+          return buckets;
+        }),
+      );
+      return perShard.flat();
     },
   };
 }

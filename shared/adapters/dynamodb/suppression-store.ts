@@ -4,11 +4,15 @@ import {
   GetItemCommand,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
+import { mapConcurrently } from '../../core/async/map-concurrently.ts';
 import type { SuppressionEntry, SuppressionStore } from '../../core/score/ports.ts';
 import { isConditionFailure, suppressionPartition } from './score-keys.ts';
 import { queryScoreTablePage } from './score-table-page.ts';
 
 type Item = Record<string, AttributeValue>;
+
+/** Conditional writes in flight per add: distinct items, so overlapping them only hides round-trip latency. */
+const ADD_CONCURRENCY = 8;
 
 /** Suppression lists on the `scores` table: SUPPRESS#<tenant> / <address>, the earliest complaint kept. */
 export function createDynamoSuppressionStore(options: {
@@ -18,7 +22,9 @@ export function createDynamoSuppressionStore(options: {
   const { client, tableName } = options;
   return {
     async add(entries) {
-      for (const entry of entries) {
+      // One conditional write per address (the earliest complaint wins); they touch distinct items, so a few run
+      // at once instead of one round trip after another.
+      await mapConcurrently(entries, ADD_CONCURRENCY, async (entry) => {
         try {
           await client.send(
             new UpdateItemCommand({
@@ -37,7 +43,7 @@ export function createDynamoSuppressionStore(options: {
         } catch (error) {
           if (!isConditionFailure(error)) throw error;
         }
-      }
+      });
     },
 
     list(tenantId, page) {

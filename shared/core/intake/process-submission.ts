@@ -37,6 +37,22 @@ export interface IntakeOutcome {
 
 /** Parses, attributes and records one submission; reports are written before the submission that lists them. */
 export async function processSubmission(input: IntakeInput, deps: IntakeDeps): Promise<IntakeOutcome> {
+  const outcome = await buildOutcome(input, deps);
+  const { submission: record, reports } = outcome;
+  const previous = deps.records.deleteReports
+    ? await deps.records.getSubmission(input.submissionId)
+    : undefined;
+  // Reports first: a submission item is only visible once every report it lists exists.
+  if (reports.length > 0) await deps.records.putReports(reports);
+  // Then drop reports an earlier run produced and this one does not (a retry after a crash repeats this step).
+  const stale = previous === undefined ? [] : staleReportIds(previous, record);
+  if (stale.length > 0) await deps.records.deleteReports?.(stale);
+  await deps.records.putSubmission(record);
+  return outcome;
+}
+
+/** Parses and attributes one submission into the records to write, writing nothing. */
+export async function buildOutcome(input: IntakeInput, deps: IntakeDeps): Promise<IntakeOutcome> {
   const submission = parseSubmission(input.raw, deps.parseLimits);
   const arrival: SubmissionArrival = {
     submissionId: input.submissionId,
@@ -53,15 +69,11 @@ export async function processSubmission(input: IntakeInput, deps: IntakeDeps): P
       reports.push(buildReportRecord(arrival, submission, trust, message, attribution));
     }
   }
-  const record = buildSubmissionRecord(arrival, submission, trust, reports);
-  const previous = deps.records.deleteReports
-    ? await deps.records.getSubmission(input.submissionId)
-    : undefined;
-  // Reports first: a submission item is only visible once every report it lists exists.
-  if (reports.length > 0) await deps.records.putReports(reports);
-  // Then drop reports an earlier run produced and this one does not (a retry after a crash repeats this step).
-  const stale = previous?.reportIds.filter((id) => !record.reportIds.includes(id)) ?? [];
-  if (stale.length > 0) await deps.records.deleteReports?.(stale);
-  await deps.records.putSubmission(record);
-  return { submission: record, reports };
+  return { submission: buildSubmissionRecord(arrival, submission, trust, reports), reports };
+}
+
+/** Reports an earlier run of a submission listed that this run does not produce. */
+export function staleReportIds(previous: SubmissionRecord, record: SubmissionRecord): string[] {
+  const current = new Set(record.reportIds);
+  return previous.reportIds.filter((id) => !current.has(id));
 }

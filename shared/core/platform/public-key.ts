@@ -3,6 +3,13 @@ import { createPublicKey, type KeyObject } from 'node:crypto';
 /** RFC 8410 §4 SubjectPublicKeyInfo prefix for a raw 32-byte Ed25519 key (the DNS p= form, RFC 8463 §4.2). */
 const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 const ED25519_RAW_LENGTH = 32;
+/**
+ * Parsed keys kept by their text: every report signed by the platform is verified with the same few keys, and
+ * building a KeyObject (DER parse) per verification is a measurable share of attribution. Bounded, so a stream of
+ * distinct keys from DNS cannot grow memory.
+ */
+const MAX_CACHED_KEYS = 256;
+const parsedKeys = new Map<string, KeyObject | undefined>();
 
 /**
  * Reads a DKIM public key as configured: PEM, a DNS record's `p=` value (base64 SubjectPublicKeyInfo for RSA,
@@ -10,6 +17,14 @@ const ED25519_RAW_LENGTH = 32;
  * these or not an RSA/Ed25519 key.
  */
 export function readPublicKey(text: string): KeyObject | undefined {
+  if (parsedKeys.has(text)) return parsedKeys.get(text);
+  const key = parseKey(text);
+  if (parsedKeys.size >= MAX_CACHED_KEYS) parsedKeys.clear();
+  parsedKeys.set(text, key);
+  return key;
+}
+
+function parseKey(text: string): KeyObject | undefined {
   const key = text.includes('-----BEGIN') ? fromPem(text) : fromBase64(pValue(text));
   const type = key?.asymmetricKeyType;
   return type === 'rsa' || type === 'ed25519' ? key : undefined;

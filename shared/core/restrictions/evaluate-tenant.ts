@@ -1,4 +1,5 @@
 import { logScore } from '../score/decay.ts';
+import type { ScoringPolicy } from '../score/policy.ts';
 import { readScores } from '../score/score-of-buckets.ts';
 import type { ScoringDeps } from '../score/scoring-deps.ts';
 import { tenantPolicy } from '../score/tenant-policy.ts';
@@ -22,14 +23,16 @@ export const SYSTEM_ACTOR = 'system';
  * Re-evaluates a tenant's standing at `now` from its stored score: updates its top-tenants rank, then commits any
  * transition under the version read (optimistic concurrency: two workers cannot both commit from one version),
  * and finishes its audit entries and notices. Call after scoring a batch, or on a schedule so warnings clear and
- * probations end as scores decay.
+ * probations end as scores decay. `resolvedPolicy` is the tenant's policy when the caller has just read it
+ * (scoreReports does, once per batch); otherwise it is looked up.
  */
 export async function evaluateTenant(
   tenantId: string,
   deps: ScoringDeps,
   now: string,
+  resolvedPolicy?: ScoringPolicy,
 ): Promise<TenantStanding> {
-  const { policy } = await tenantPolicy(tenantId, deps);
+  const policy = resolvedPolicy ?? (await tenantPolicy(tenantId, deps)).policy;
   const raw = await readScores(tenantId, deps.scores, policy, now);
   const rank = logScore(raw.score, now, policy.halfLifeHours);
   if (rank !== undefined) {

@@ -1,3 +1,4 @@
+import { mapConcurrently } from '../async/map-concurrently.ts';
 import type { ReportRecord } from '../model/records.ts';
 import { evaluateTenant } from '../restrictions/evaluate-tenant.ts';
 import type { TenantStanding } from '../restrictions/standing.ts';
@@ -8,6 +9,13 @@ import type { ScoringPolicy } from './policy.ts';
 import type { ScoringDeps } from './scoring-deps.ts';
 import { tenantPolicy } from './tenant-policy.ts';
 
+/**
+ * Store round trips a batch keeps in flight. Tenants and buckets are independent items (each bucket write is
+ * conditional, each standing commit versioned), so overlapping them only hides latency; a few at once keep a
+ * 40-tenant batch from costing 40 sequential chains of round trips without flooding the table.
+ */
+export const SCORING_CONCURRENCY = 8;
+
 /** What a batch changed, per tenant touched. */
 export interface ScoringOutcome {
   readonly standings: readonly TenantStanding[];
@@ -16,7 +24,8 @@ export interface ScoringOutcome {
 /**
  * Scores a batch of reports (any order, any retries): aggregates them per tenant, window and shard, applies each
  * dedupe key once (max merge under conditional writes), adds complaining recipients to suppression lists, then
- * re-evaluates every tenant the batch names. Idempotent; throws only on transient store errors.
+ * re-evaluates every tenant the batch names (each tenant's policy read once for the whole batch). Idempotent;
+ * throws only on transient store errors.
  */
 export async function scoreReports(
   reports: readonly ReportRecord[],
@@ -30,15 +39,20 @@ export async function scoreReports(
         .flatMap((report) => (report.tenantId === undefined ? [] : [report.tenantId])),
     ),
   ].sort();
-  const policies = new Map<string, ScoringPolicy>();
-  for (const tenantId of tenantIds) policies.set(tenantId, (await tenantPolicy(tenantId, deps)).policy);
+  const resolved = await mapConcurrently(
+    tenantIds,
+    SCORING_CONCURRENCY,
+    async (tenantId) => (await tenantPolicy(tenantId, deps)).policy,
+  );
+  const policies = new Map<string, ScoringPolicy>(tenantIds.map((tenantId, i) => [tenantId, resolved[i]!]));
   const policyFor = (tenantId: string) => policies.get(tenantId) ?? deps.policy;
-  for (const write of bucketWrites(reports, policyFor)) {
-    await applyBucketWrite(write, deps.scores, policyFor(write.ref.tenantId));
-  }
+  await mapConcurrently(bucketWrites(reports, policyFor), SCORING_CONCURRENCY, (write) =>
+    applyBucketWrite(write, deps.scores, policyFor(write.ref.tenantId)),
+  );
   const suppressions = complaintSuppressions(reports);
   if (suppressions.length > 0) await deps.suppressions.add(suppressions);
-  const standings: TenantStanding[] = [];
-  for (const tenantId of tenantIds) standings.push(await evaluateTenant(tenantId, deps, now));
+  const standings = await mapConcurrently(tenantIds, SCORING_CONCURRENCY, (tenantId) =>
+    evaluateTenant(tenantId, deps, now, policies.get(tenantId)),
+  );
   return { standings };
 }
