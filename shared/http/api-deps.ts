@@ -44,6 +44,10 @@ export interface TenantExplanationView extends TenantStanding {
   readonly contributors: Readonly<Record<string, readonly Contribution[]>>;
   /** Human-readable account, when the scorer writes one. */
   readonly summary?: string;
+  /** The last lift: contributors cover only reports received after it. */
+  readonly contributionsSince?: string;
+  /** Oldest report within the lookback (where a fitted score chart starts). */
+  readonly firstReportAt?: string;
 }
 
 /** One contributor to a tenant's score. */

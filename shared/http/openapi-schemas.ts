@@ -10,6 +10,7 @@ export interface JsonSchema {
   readonly $ref?: string;
   readonly additionalProperties?: boolean | JsonSchema;
   readonly minItems?: number;
+  readonly pattern?: string;
 }
 
 const string: JsonSchema = { type: 'string' };
@@ -158,7 +159,7 @@ export const OPENAPI_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
   IntakeStats: {
     type: 'object',
     properties: {
-      window: { type: 'string', enum: ['24h', '7d', '30d'] },
+      window: { type: 'string', enum: ['fit', '24h', '7d', '30d'] },
       buckets: {
         type: 'array',
         items: {

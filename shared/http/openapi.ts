@@ -64,7 +64,12 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
         'operations',
         { '200': ok(ref('IntakeStats')) },
         {
-          parameters: [q('window', '24h, 7d or 30d', { type: 'string', enum: ['24h', '7d', '30d'] })],
+          parameters: [
+            q('window', 'fit (to the data: the dashboard default), 24h (default), 7d or 30d', {
+              type: 'string',
+              enum: ['fit', '24h', '7d', '30d'],
+            }),
+          ],
         },
       ),
     },
@@ -105,7 +110,19 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
         {
           '200': ok(anyObject),
         },
-        { parameters: [id(), q('days', 'History length, 1–90', { type: 'integer' })] },
+        {
+          parameters: [
+            id(),
+            q(
+              'days',
+              'History length, 1–90 (default 7), or `fit`: from the first report or last lift to now',
+              {
+                type: 'string',
+                pattern: '^(fit|[0-9]+)$',
+              },
+            ),
+          ],
+        },
       ),
     },
     '/v1/tenants/{id}/history': {
@@ -127,7 +144,16 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
         {
           '200': ok(anyObject),
         },
-        { parameters: [id(), q('days', undefined, { type: 'integer' })] },
+        {
+          parameters: [
+            id(),
+            q('days', undefined, { type: 'integer' }),
+            q('since', 'Only reports received after this time (the last lift: what counts now)', {
+              type: 'string',
+              format: 'date-time',
+            }),
+          ],
+        },
       ),
     },
     '/v1/tenants/{id}/audit': {

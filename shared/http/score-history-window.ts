@@ -25,3 +25,29 @@ export function historyPoints(rawDays: string | undefined, now: string): Parsed<
     value: Array.from({ length: count }, (_, i) => new Date(end - (count - 1 - i) * step).toISOString()),
   };
 }
+
+/** Room left of the first report (or lift) on a fitted curve: a tenth of the span, at least 15 minutes. */
+const FIT_MARGIN_SHARE = 0.1;
+const FIT_MIN_MARGIN_MS = 900_000;
+
+/**
+ * The instants of a curve fitted to the data: from `first` (the oldest report or the last lift, whichever is
+ * earlier) minus a margin, to `now`; a fixed window on fresh data squeezes it all into a line at the right edge.
+ * Without data, the default window.
+ */
+export function fittedHistoryPoints(first: string | undefined, now: string): string[] {
+  const end = Date.parse(now);
+  const start = first === undefined ? Number.NaN : Date.parse(first);
+  if (!(start < end)) {
+    const points = historyPoints(undefined, now);
+    return points.ok ? points.value : [];
+  }
+  const from = Math.max(
+    start - Math.max((end - start) * FIT_MARGIN_SHARE, FIT_MIN_MARGIN_MS),
+    end - MAX_HISTORY_DAYS * 24 * HOUR_MS,
+  );
+  const step = (end - from) / (MAX_HISTORY_POINTS - 1);
+  return Array.from({ length: MAX_HISTORY_POINTS }, (_, i) =>
+    new Date(end - (MAX_HISTORY_POINTS - 1 - i) * step).toISOString(),
+  );
+}

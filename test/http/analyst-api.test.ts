@@ -78,6 +78,17 @@ describe('tenants', () => {
     expect(json.audit.some((entry: { action: string }) => entry.action === 'restricted')).toBe(true);
   });
 
+  it('fits the score history to the data with days=fit: from just before the first report to now', async () => {
+    const { json } = await read('/v1/tenants/acme?days=fit');
+    const first = Date.parse(json.standing.firstReportAt);
+    const start = Date.parse(json.history[0].at);
+    const end = Date.parse(json.history.at(-1).at);
+    expect(start).toBeLessThan(first);
+    // The margin is a tenth of the span (at least 15 minutes), not a fixed day.
+    expect(first - start).toBeLessThanOrEqual(Math.max((end - first) * 0.1, 900_000) + 1);
+    expect(json.history.at(-1).score).toBeGreaterThan(20);
+  });
+
   it('breaks reports down by sender, IP, domain (registered or not), reporter and type', async () => {
     const { json } = await read('/v1/tenants/acme/breakdown');
     expect(json.reports).toBe(19);
@@ -208,6 +219,14 @@ describe('statistics and exports', () => {
     expect(json.totals).toEqual({ submissions: 30, unusable: 1, reports: 29, unattributed: 1 });
     expect(json.unusableRate).toBeCloseTo(1 / 30);
     expect(json.unattributedRate).toBeCloseTo(1 / 29);
+  });
+
+  it('fits the intake window to the data with window=fit, in buckets fine enough to show it', async () => {
+    const { json } = await read('/v1/stats?window=fit');
+    expect(json.totals).toEqual({ submissions: 30, unusable: 1, reports: 29, unattributed: 1 });
+    expect(json.bucketHours).toBeLessThan(1);
+    expect(json.buckets.length).toBeLessThanOrEqual(72);
+    expect(Date.parse(json.to) - Date.parse(json.from)).toBeLessThan(24 * 3_600_000);
   });
 
   it('adds intake figures to the authenticated health view', async () => {

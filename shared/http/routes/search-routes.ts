@@ -75,7 +75,7 @@ export function searchRoutes(deps: ApiDeps): Route[] {
       access: 'read',
       handle: withAnalyst(deps, async ({ request }, analyst) => {
         const window = request.query['window'] ?? '24h';
-        if (!(window in STATS_WINDOWS)) return badRequest('window must be 24h, 7d or 30d.');
+        if (!(window in STATS_WINDOWS)) return badRequest('window must be fit, 24h, 7d or 30d.');
         return jsonResponse(200, await intakeStats(analyst.records, window as StatsWindow, deps.now()));
       }),
     },

@@ -1,9 +1,9 @@
-import type { ApiDeps, TenantStanding } from '../api-deps.ts';
+import type { ApiDeps, TenantExplanationView, TenantStanding } from '../api-deps.ts';
 import { badRequest, jsonResponse, notFound } from '../api-responses.ts';
 import { parseLimit } from '../query-params.ts';
 import { iterateReports } from '../report-search.ts';
 import type { Route } from '../router.ts';
-import { historyPoints } from '../score-history-window.ts';
+import { fittedHistoryPoints, historyPoints } from '../score-history-window.ts';
 import { breakDownReports } from '../tenant-breakdown.ts';
 import { withAnalyst } from './analyst-guard.ts';
 
@@ -16,6 +16,14 @@ const DAY_MS = 86_400_000;
 
 function ratio(standing: TenantStanding): number {
   return standing.restrictThreshold > 0 ? standing.score / standing.restrictThreshold : 0;
+}
+
+/** Where a fitted score curve starts: the oldest report read, or the last lift if earlier. */
+function firstActivity(explanation: TenantExplanationView): string | undefined {
+  const times = [explanation.firstReportAt, explanation.contributionsSince].filter(
+    (at): at is string => at !== undefined,
+  );
+  return times.sort()[0];
 }
 
 /** Tenant list, one tenant, its score history, breakdowns and audit trail. */
@@ -68,17 +76,25 @@ export function tenantRoutes(deps: ApiDeps): Route[] {
       access: 'read',
       handle: withAnalyst(deps, async ({ request, params }, analyst) => {
         const tenantId = params['id'] ?? '';
-        const points = historyPoints(request.query['days'], deps.now());
+        // days=fit (the dashboard's default) fits the curve to the data: from the first report or last lift.
+        const fit = request.query['days'] === 'fit';
+        const points = fit
+          ? { ok: true as const, value: [] }
+          : historyPoints(request.query['days'], deps.now());
         if (!points.ok) return badRequest(points.reason);
         const tenant = await analyst.tenants.getTenant(tenantId);
         if (!tenant) return notFound('Tenant');
         const now = deps.now();
-        const [explanation, history, suppression, audit] = await Promise.all([
+        const [explanation, suppression, audit] = await Promise.all([
           analyst.scoring.explainTenant(tenantId, now),
-          analyst.scoring.scoreHistory(tenantId, points.value, now),
           analyst.scoring.suppressionList(tenantId),
           analyst.scoring.auditTrail(tenantId, { limit: 50 }),
         ]);
+        const history = await analyst.scoring.scoreHistory(
+          tenantId,
+          fit ? fittedHistoryPoints(firstActivity(explanation), now) : points.value,
+          now,
+        );
         return jsonResponse(200, {
           tenant,
           standing: explanation,
@@ -110,7 +126,15 @@ export function tenantRoutes(deps: ApiDeps): Route[] {
         const tenantId = params['id'] ?? '';
         const now = deps.now();
         const tenant = await analyst.tenants.getTenant(tenantId);
-        const from = new Date(Date.parse(now) - days.value * DAY_MS).toISOString();
+        const since = request.query['since'];
+        if (since !== undefined && Number.isNaN(Date.parse(since)))
+          return badRequest('since must be an ISO 8601 time.');
+        const windowStart = new Date(Date.parse(now) - days.value * DAY_MS).toISOString();
+        // since (the last lift, on the tenant page) narrows the window to what counts now.
+        const from =
+          since !== undefined && new Date(since).toISOString() > windowStart
+            ? new Date(since).toISOString()
+            : windowStart;
         const reports = [];
         for await (const report of iterateReports(
           analyst.records,
