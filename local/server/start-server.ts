@@ -80,7 +80,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   try {
     const services = createLocalServices(stores, options.platform ? { platform: options.platform } : {});
     const queue = await openDiskQueue<IntakeJob>({ dir: services.queueDir, ...config.queue });
-    const health = createHealthTracker();
+    const health = createHealthTracker(services.records);
     const workers = startQueueWorkers<IntakeJob>({
       queue,
       concurrency: config.queue.concurrency,
