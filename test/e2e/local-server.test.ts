@@ -101,7 +101,7 @@ describe('local server end to end', () => {
         process.stderr.write = writeErr;
       }
       expect(code).toBe(0);
-      expect(JSON.parse(output.join(''))).toMatchObject({ total: 2, accepted: 2, failed: [] });
+      expect(JSON.parse(output.join(''))).toMatchObject({ via: 'smtp', total: 2, queued: 2, failed: [] });
       await test.server.idle();
     } finally {
       rmSync(dir, { recursive: true, force: true });
