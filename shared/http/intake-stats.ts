@@ -17,9 +17,9 @@ export type StatsWindow = keyof typeof STATS_WINDOWS;
 /** Bucket sizes a fitted window picks from (minutes), the smallest that keeps it within FIT_MAX_BUCKETS. */
 const FIT_BUCKET_MINUTES = [1, 5, 15, 60, 180, 360, 1440] as const;
 const FIT_MAX_BUCKETS = 72;
-/** Room left of the first item in a fitted window: a tenth of the span, at least 5 minutes. */
+/** Room left of the first item in a fitted window: a tenth of the span, at least 2 minutes. */
 const FIT_MARGIN_SHARE = 0.1;
-const FIT_MIN_MARGIN_MS = 300_000;
+const FIT_MIN_MARGIN_MS = 120_000;
 const MINUTE_MS = 60_000;
 const READ_SLACK_HOURS = 24;
 const DAY_MINUTES = 1440;

@@ -26,9 +26,12 @@ export function historyPoints(rawDays: string | undefined, now: string): Parsed<
   };
 }
 
-/** Room left of the first report (or lift) on a fitted curve: a tenth of the span, at least 15 minutes. */
-const FIT_MARGIN_SHARE = 0.1;
-const FIT_MIN_MARGIN_MS = 900_000;
+/**
+ * Room left of the first report (or lift) on a fitted curve: a quarter of the span, at least 15 seconds (demo data
+ * arrives within seconds; a wider floor would squeeze it against the right edge again).
+ */
+const FIT_MARGIN_SHARE = 0.25;
+const FIT_MIN_MARGIN_MS = 15_000;
 
 /**
  * The instants of a curve fitted to the data: from `first` (the oldest report or the last lift, whichever is

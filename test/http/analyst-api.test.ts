@@ -84,8 +84,8 @@ describe('tenants', () => {
     const start = Date.parse(json.history[0].at);
     const end = Date.parse(json.history.at(-1).at);
     expect(start).toBeLessThan(first);
-    // The margin is a tenth of the span (at least 15 minutes), not a fixed day.
-    expect(first - start).toBeLessThanOrEqual(Math.max((end - first) * 0.1, 900_000) + 1);
+    // The margin is a quarter of the span (at least 15 seconds), not a fixed day.
+    expect(first - start).toBeLessThanOrEqual(Math.max((end - first) * 0.25, 15_000) + 1);
     expect(json.history.at(-1).score).toBeGreaterThan(20);
   });
 

@@ -134,6 +134,10 @@ export function scoreChart(history, standing, events = []) {
   return el;
 }
 
+/** Side-by-side bars (submissions left, reports right) filling 40 % of a bucket each, at most 30 px wide. */
+const BARS_LEFT = uPlot.paths.bars({ size: [0.4, 30], align: -1 });
+const BARS_RIGHT = uPlot.paths.bars({ size: [0.4, 30], align: 1 });
+
 /**
  * Intake volume and rates per bucket: submissions and reports (counts, left axis), unusable and unattributed
  * rates (percent, right axis).
@@ -142,8 +146,11 @@ export function intakeChart(stats) {
   const el = h('div', { class: 'chart', 'data-testid': 'intake-chart' });
   const xs = stats.buckets.map((b) => Date.parse(b.start) / 1000);
   const rate = (part, whole) => (whole > 0 ? (part / whole) * 100 : null);
+  // Bars are centred on their x: place each bucket's bars mid-bucket so they sit inside it.
+  const half = ((stats.bucketHours ?? 1) * 3600) / 2;
+  const mids = xs.map((x) => x + half);
   const data = [
-    xs,
+    mids,
     stats.buckets.map((b) => b.submissions),
     stats.buckets.map((b) => b.reports),
     stats.buckets.map((b) => rate(b.unusable, b.submissions)),
@@ -155,11 +162,30 @@ export function intakeChart(stats) {
       {
         width: width(el),
         height,
-        scales: { pct: { range: [0, 100] } },
+        scales: {
+          x: { time: true, range: (_u, min, max) => [min - half, max + half] },
+          y: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.1] },
+          pct: { range: [0, 100] },
+        },
         series: [
           {},
-          { label: 'Submissions', stroke: COLORS.a, width: 2, fill: 'rgba(47,111,222,0.08)' },
-          { label: 'Reports', stroke: COLORS.b, width: 2 },
+          // Counts per bucket as bars: a lone busy bucket (fresh data) stays visible, not a line to the edge.
+          {
+            label: 'Submissions',
+            stroke: COLORS.a,
+            width: 1,
+            fill: 'rgba(47,111,222,0.35)',
+            paths: BARS_LEFT,
+            points: { show: false },
+          },
+          {
+            label: 'Reports',
+            stroke: COLORS.b,
+            width: 1,
+            fill: 'rgba(31,138,76,0.35)',
+            paths: BARS_RIGHT,
+            points: { show: false },
+          },
           { label: 'Unusable %', stroke: COLORS.c, width: 1.5, dash: [4, 3], scale: 'pct', spanGaps: true },
           {
             label: 'Unattributed %',

@@ -6,6 +6,20 @@ export function stateBadge(state) {
   return badge(state, state);
 }
 
+/** Short names of the blocks that stand beside the state (a 5.7.705 restriction is the state `restricted`). */
+const BLOCK_LABELS = { 'unregistered-domains': '5.7.750 unregistered domains' };
+
+/** The state badge plus a badge per 5.7.750 block: a `warned` tenant can also be blocked for unregistered domains. */
+export function stateCell(standing) {
+  const blocks = (standing.restrictions ?? []).filter((r) => BLOCK_LABELS[r.kind]);
+  return h(
+    'span',
+    { class: 'state-cell' },
+    stateBadge(standing.state),
+    blocks.map((r) => [' ', badge(BLOCK_LABELS[r.kind], 'restricted')]),
+  );
+}
+
 export function tenantLink(tenantId, label = tenantId) {
   return tenantId ? h('a', { href: route('tenant', tenantId) }, label) : h('span', { class: 'muted' }, '–');
 }
@@ -42,7 +56,7 @@ export function standingsTable(rows) {
   return table(
     [
       { label: 'Tenant', value: (t) => tenantLink(t.tenantId, t.name ?? t.tenantId) },
-      { label: 'State', value: (t) => stateBadge(t.state) },
+      { label: 'State', value: (t) => stateCell(t) },
       { label: 'Score', value: (t) => number(t.score), num: true },
       { label: 'Restrict at', value: (t) => number(t.restrictThreshold), num: true },
       {

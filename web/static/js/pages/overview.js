@@ -3,9 +3,10 @@ import { request, runtimeHealth, withQuery } from '../api.js';
 import { intakeChart } from '../charts.js';
 import { h, panel, replace, segmented, table } from '../dom.js';
 import { number, percent, time } from '../format.js';
-import { standingsTable, tenantLink } from './common.js';
+import { standingsTable, stateCell, tenantLink } from './common.js';
 
-const WINDOWS = ['24h', '7d', '30d'];
+// `fit` (the default) fits the chart to the data: on fresh data a fixed day squeezes it into its right edge.
+const WINDOWS = ['fit', '24h', '7d', '30d'];
 
 function card(label, value, testid) {
   return h(
@@ -17,7 +18,7 @@ function card(label, value, testid) {
 }
 
 export async function overviewPage(main, _params, query, stillCurrent) {
-  const window = WINDOWS.includes(query.get('window')) ? query.get('window') : '24h';
+  const window = WINDOWS.includes(query.get('window')) ? query.get('window') : 'fit';
   const [health, tenants, restrictions, stats] = await Promise.all([
     runtimeHealth(),
     request(withQuery('/v1/tenants', { sort: 'ratio', limit: 10 })),
@@ -27,9 +28,10 @@ export async function overviewPage(main, _params, query, stillCurrent) {
   if (!stillCurrent()) return;
   const restrictedCount = restrictions.items.length;
   const warned = tenants.items.filter((t) => t.state === 'warned').length;
+  const span = window === 'fit' ? `since ${time(stats.from)}` : `last ${window}`;
   const windowButtons = segmented(
     'Window',
-    WINDOWS.map((w) => [w, w]),
+    WINDOWS.map((w) => [w, w === 'fit' ? 'Fit' : w]),
     window,
     (w) => (location.hash = `#/?window=${w}`),
   );
@@ -38,15 +40,20 @@ export async function overviewPage(main, _params, query, stillCurrent) {
     h(
       'div',
       { class: 'head' },
-      h('div', {}, h('h1', {}, 'Overview'), h('div', { class: 'meta' }, `Intake over the last ${window}`)),
+      h('div', {}, h('h1', {}, 'Overview'), h('div', { class: 'meta' }, `Intake ${span}`)),
     ),
     h(
       'div',
       { class: 'cards' },
-      card('Restricted tenants', String(restrictedCount), 'card-restricted'),
+      // Counts both kinds (5.7.705 and 5.7.750 blocks), as the Restrictions in force table lists them.
+      card('Tenants with a restriction', String(restrictedCount), 'card-restricted'),
       card('Warned (top 10)', String(warned), 'card-warned'),
-      card(`Submissions (${window})`, String(stats.totals.submissions), 'card-submissions'),
-      card(`Reports (${window})`, String(stats.totals.reports), 'card-reports'),
+      card(
+        `Submissions (${window === 'fit' ? 'shown' : window})`,
+        String(stats.totals.submissions),
+        'card-submissions',
+      ),
+      card(`Reports (${window === 'fit' ? 'shown' : window})`, String(stats.totals.reports), 'card-reports'),
       card('Unusable rate', percent(stats.unusableRate), 'card-unusable'),
       card('Unattributed rate', percent(stats.unattributedRate), 'card-unattributed'),
       card('Queue depth', health.queueDepth ?? '–', 'card-queue'),
@@ -69,6 +76,7 @@ export async function overviewPage(main, _params, query, stillCurrent) {
         table(
           [
             { label: 'Tenant', value: (r) => tenantLink(r.tenantId) },
+            { label: 'State', value: (r) => stateCell(r) },
             { label: 'Since', value: (r) => time(r.restrictions[0]?.since) },
             {
               label: 'Reply',

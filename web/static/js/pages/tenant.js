@@ -7,8 +7,10 @@ import { reportsTable, stateBadge } from './common.js';
 import { liftForm } from './lift-form.js';
 import { policyForm } from './policy-form.js';
 
-const HISTORY_DAYS = [1, 3, 7, 30, 90];
-const DEFAULT_HISTORY_DAYS = 3;
+// `fit` (the default) draws from the first report or last lift to now: a fixed window squeezes fresh data into a
+// line at its right edge.
+const HISTORY_DAYS = ['fit', 1, 3, 7, 30, 90];
+const DEFAULT_HISTORY_DAYS = 'fit';
 const REPORTS_PAGE = 25;
 
 function breakdownTable(title, rows, { registered = false } = {}) {
@@ -83,19 +85,22 @@ function auditTable(entries) {
 
 export async function tenantPage(main, params, query, stillCurrent) {
   const tenantId = params[0] ?? '';
-  const days = HISTORY_DAYS.includes(Number(query.get('days')))
-    ? Number(query.get('days'))
-    : DEFAULT_HISTORY_DAYS;
-  const [detail, breakdown] = await Promise.all([
-    request(withQuery(`/v1/tenants/${encodeURIComponent(tenantId)}`, { days })),
-    request(withQuery(`/v1/tenants/${encodeURIComponent(tenantId)}/breakdown`, { days: 30 })),
-  ]);
+  const asked = query.get('days') === 'fit' ? 'fit' : Number(query.get('days'));
+  const days = HISTORY_DAYS.includes(asked) ? asked : DEFAULT_HISTORY_DAYS;
+  const detail = await request(withQuery(`/v1/tenants/${encodeURIComponent(tenantId)}`, { days }));
   if (!stillCurrent()) return;
   const { tenant, standing, history, suppressionList, audit } = detail;
+  // After a lift the breakdowns show what counts now (reports since the lift), as the Why panel does.
+  const since = standing.contributionsSince;
+  const breakdown = await request(
+    withQuery(`/v1/tenants/${encodeURIComponent(tenantId)}/breakdown`, { days: 30, since }),
+  );
+  if (!stillCurrent()) return;
+  const period = since ? `since the lift on ${time(since)}` : '30 d';
   const reload = () => tenantPage(main, params, query, stillCurrent);
   const dayButtons = segmented(
     'History length',
-    HISTORY_DAYS.map((d) => [d, `${d} d`]),
+    HISTORY_DAYS.map((d) => [d, d === 'fit' ? 'Fit' : `${d} d`]),
     days,
     (d) => (location.hash = `${route('tenant', tenantId)}?days=${d}`),
   );
@@ -154,11 +159,11 @@ export async function tenantPage(main, params, query, stillCurrent) {
     h(
       'div',
       { class: 'grid' },
-      breakdownTable('Sender addresses (30 d)', breakdown.senderAddresses),
-      breakdownTable('Source IPs (30 d)', breakdown.sourceIps),
-      breakdownTable('Sending domains (30 d)', breakdown.sendingDomains, { registered: true }),
-      breakdownTable('Reporters and feeds (30 d)', breakdown.reporters),
-      breakdownTable('Feedback types (30 d)', breakdown.feedbackTypes),
+      breakdownTable(`Sender addresses (${period})`, breakdown.senderAddresses),
+      breakdownTable(`Source IPs (${period})`, breakdown.sourceIps),
+      breakdownTable(`Sending domains (${period})`, breakdown.sendingDomains, { registered: true }),
+      breakdownTable(`Reporters and feeds (${period})`, breakdown.reporters),
+      breakdownTable(`Feedback types (${period})`, breakdown.feedbackTypes),
       panel(
         'Tenant',
         fields([
