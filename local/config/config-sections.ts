@@ -59,7 +59,7 @@ export function readDocument(path: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-/** The `platform` section through A's validator, with the local defaults for addresses and authserv-id. */
+/** The `platform` section through parsePlatformConfig, with the local defaults for addresses and authserv-id. */
 export function readPlatform(
   document: Record<string, unknown>,
   envAddresses: readonly string[] | undefined,
@@ -81,7 +81,7 @@ export function readPlatform(
   }
 }
 
-/** The `policy` section through S's validator. */
+/** The `policy` section through parseScoringPolicy. */
 export function readPolicy(document: Record<string, unknown>): ScoringPolicy {
   try {
     return parseScoringPolicy(document['policy']);

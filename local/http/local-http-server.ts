@@ -19,7 +19,7 @@ export interface LocalHttpServerOptions {
   readonly host: string;
   /** 0 picks a free port; the bound one is returned. */
   readonly port: number;
-  /** The API (D's createApi): `/health` and `/v1/*`. */
+  /** The API (createApi, shared/http): `/health` and `/v1/*`. */
   readonly api: ApiHandler;
   /** The dashboard's files (web/static), served at `/`. */
   readonly staticRoot: string;
