@@ -207,6 +207,9 @@ describe('search', () => {
     expect(bare.json.reports.map((r: { reportId: string }) => r.reportId)).toEqual([
       server.ids.hostileReport,
     ]);
+    const prefix = await read('/v1/search?q=192.0.2');
+    expect(prefix.json).toMatchObject({ kind: 'ip-prefix', reports: [] });
+    expect(prefix.json.note).toMatch(/^192\.0\.2 is not a full IP address: .*192\.0\.2\.1/);
     const domain = await read('/v1/search?q=globex.example');
     expect(domain.json.tenants).toEqual([{ tenantId: 'globex', name: 'Globex Corporation' }]);
   });

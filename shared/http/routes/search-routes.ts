@@ -4,11 +4,17 @@ import { type IntakeStats, intakeStats, STATS_WINDOWS, type StatsWindow } from '
 import { searchReports } from '../report-search.ts';
 import { summarizeReport } from '../report-views.ts';
 import type { Route } from '../router.ts';
-import { classifySearch, MAX_SEARCH_LENGTH } from '../search-query.ts';
+import { classifySearch, ipHasPrefix, MAX_SEARCH_LENGTH } from '../search-query.ts';
 import { withAnalyst } from './analyst-guard.ts';
 
 /** Reports shown per search; the reports page pages further with the same filters. */
 const SEARCH_PAGE = 50;
+
+/** A whole address under an IPv4 prefix, for the hint: `203.0.113` → `203.0.113.1`. */
+function exampleIp(prefix: string): string {
+  const octets = prefix.replace(/\.$/, '').split('.');
+  return [...octets, ...Array(4 - octets.length).fill('1')].join('.');
+}
 
 /** Search, intake statistics, detailed health and who-am-I. */
 export function searchRoutes(deps: ApiDeps): Route[] {
@@ -29,6 +35,22 @@ export function searchRoutes(deps: ApiDeps): Route[] {
           return badRequest(`q must be 1 to ${MAX_SEARCH_LENGTH} characters.`);
         const { kind, filters } = classifySearch(q);
         const now = deps.now();
+        if (kind === 'ip-prefix') {
+          // Reports are indexed by whole source IP: name the tenants whose dedicated IPs match and say why no
+          // report search ran, rather than searching a sender domain called "203.0.113".
+          const tenants = (await analyst.tenants.listTenants()).filter((tenant) =>
+            tenant.dedicatedIps.some((ip) => ipHasPrefix(ip, q)),
+          );
+          return jsonResponse(200, {
+            kind,
+            filters,
+            note: `${q} is not a full IP address: reports are searched by a whole source IP (${exampleIp(q)}, say). Tenants listed have a dedicated IP starting ${q}.`,
+            tenants: tenants.map((tenant) => ({ tenantId: tenant.tenantId, name: tenant.name })),
+            reports: [],
+            submissionId: null,
+            cursor: null,
+          });
+        }
         if (kind === 'id') {
           const [tenant, report, submission] = await Promise.all([
             analyst.tenants.getTenant(q),

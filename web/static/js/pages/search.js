@@ -1,11 +1,12 @@
 /** Search results for a Message-ID, IP, domain, address or id. */
 import { request, withQuery } from '../api.js';
-import { h, panel, replace, route, table } from '../dom.js';
+import { h, notice, panel, replace, route, table } from '../dom.js';
 import { reportsTable, tenantLink } from './common.js';
 
 const KIND_LABELS = {
   'message-id': 'Message-ID',
   ip: 'source IP',
+  'ip-prefix': 'a partial IP address',
   address: 'sender address',
   domain: 'sender domain',
   id: 'tenant, report or submission id',
@@ -30,6 +31,7 @@ export async function searchPage(main, _params, query, stillCurrent) {
         h('div', { class: 'meta' }, `“${q}” searched as ${KIND_LABELS[result.kind] ?? result.kind}`),
       ),
     ),
+    result.note ? notice(result.note, 'info') : null,
     result.tenants.length > 0
       ? panel(
           'Tenants',
