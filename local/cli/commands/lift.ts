@@ -3,15 +3,11 @@
  * remediation (issue 5 §3); the tenant goes on probation. Every checklist item must be confirmed.
  */
 import type { Command } from 'commander';
-import {
-  REMEDIATION_CHECKLIST,
-  RESTRICTION_KINDS,
-  type RemediationItem,
-  type RestrictionKind,
-} from '../../../shared/core/model/index.ts';
+import { REMEDIATION_CHECKLIST, RESTRICTION_KINDS } from '../../../shared/core/model/index.ts';
 import { type LiftOutcome, liftRestriction } from '../../../shared/core/restrictions/lift-restriction.ts';
 import { stateWording } from '../../../shared/core/score/explain-tenant.ts';
 import type { ScoringDeps } from '../../../shared/core/score/scoring-deps.ts';
+import { parseLiftBody } from '../../../shared/http/lift-request.ts';
 import { type DataDirOptions, withDataDirOptions, withLocalServices } from '../with-local-services.ts';
 
 /** Parsed `lift` options. */
@@ -22,7 +18,7 @@ export interface LiftOptions {
   readonly kind?: string;
 }
 
-/** Lifts, or explains the refusal; unknown checklist items or kinds are refused by name. */
+/** Lifts, or explains the refusal naming every problem (unknown or missing checklist items, reason, kind). */
 export async function liftCommand(
   deps: ScoringDeps,
   tenantId: string,
@@ -33,23 +29,14 @@ export async function liftCommand(
     .split(',')
     .map((item) => item.trim())
     .filter((item) => item !== '');
-  const unknown = items.filter((item) => !(REMEDIATION_CHECKLIST as readonly string[]).includes(item));
-  if (unknown.length > 0) {
-    return {
-      outcome: undefined,
-      text: `unknown checklist item(s): ${unknown.join(', ')}; expected: ${REMEDIATION_CHECKLIST.join(',')}\n`,
-    };
-  }
-  if (options.kind !== undefined && !(RESTRICTION_KINDS as readonly string[]).includes(options.kind)) {
-    return { outcome: undefined, text: `--kind: expected one of ${RESTRICTION_KINDS.join(', ')}\n` };
-  }
+  // The API's validation, so both name every problem at once (short reason, unknown or missing items, bad kind).
+  const parsed = parseLiftBody({ reason: options.reason, checklist: items, kind: options.kind });
+  if (!parsed.ok) return { outcome: undefined, text: `not lifted: ${parsed.reason}\n` };
   const outcome = await liftRestriction(
     {
       tenantId,
       actor: options.actor,
-      reason: options.reason,
-      checklist: items as RemediationItem[],
-      ...(options.kind === undefined ? {} : { kind: options.kind as RestrictionKind }),
+      ...parsed.value,
     },
     deps,
     now,

@@ -17,7 +17,10 @@ export function formatExplanation(explanation: TenantExplanation): string {
   const lines = [explanation.summary, ''];
   if (explanation.probationUntil !== undefined)
     lines.push(`On probation until ${explanation.probationUntil}.`, '');
-  if (explanation.contributionsSince !== undefined)
+  if (
+    explanation.contributionsSince !== undefined &&
+    Object.values(explanation.contributors).some((contributors) => contributors.length > 0)
+  )
     lines.push(`Contributors since the lift on ${explanation.contributionsSince}:`, '');
   for (const [dimension, contributors] of Object.entries(explanation.contributors)) {
     if (contributors.length === 0) continue;
