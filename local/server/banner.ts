@@ -3,6 +3,9 @@ import type { RunningServer } from './start-server.ts';
 /** An RFC 5965 report shipped with the repository, for a first try. */
 const SAMPLE_REPORT = 'test/fixtures/parse/arf-rfc5965-standard.eml';
 
+/** Example tenants shipped with the repository; one owns the sample report's sender domain. */
+const EXAMPLE_TENANTS = 'examples/tenants.json';
+
 /** The start-up banner: where everything listens, where the data lives, and how to send and query a first report. */
 export function formatBanner(server: RunningServer, options: { readonly demo?: boolean } = {}): string {
   const { smtp, http, config } = server;
@@ -20,11 +23,17 @@ export function formatBanner(server: RunningServer, options: { readonly demo?: b
       ? [`  API token  ${server.generatedToken.token}   (manage role; kept in ${config.dataDir}/api-token)`]
       : []),
     '',
-    'Send a first report:',
+    ...(options.demo
+      ? ['Send a first report:']
+      : [
+          'Register tenants (reports are attributed only to known ones), then send a first report:',
+          `  npx abuse-intake tenants import ${EXAMPLE_TENANTS}${dataDirFlag}`,
+        ]),
     `  npx abuse-intake ingest ${SAMPLE_REPORT}${dataDirFlag}`,
     `  node -e "require('nodemailer').createTransport({host:'${smtp.host}',port:${smtp.port}}).sendMail({envelope:{from:'fbl@isp.example',to:'${to}'},raw:require('fs').readFileSync('${SAMPLE_REPORT}')}).then(i=>console.log(i.response))"`,
     'Then look at it:',
     `  npx abuse-intake reports list${dataDirFlag}`,
+    `  npx abuse-intake reports show REPORT_ID${dataDirFlag}   # with its attribution`,
     `  curl -s ${http.url}/health`,
     '',
     'Stop with Ctrl-C; accepted mail waits safely in the queue for the next start.',

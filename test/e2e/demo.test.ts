@@ -20,6 +20,16 @@ describe('demo', () => {
     expect(banner).toContain('npx abuse-intake ingest');
     expect(banner).toContain("require('nodemailer')");
     expect(banner).toContain(test.dataDir);
+    expect(banner).not.toContain('tenants import');
+  });
+
+  it('tells a first-time user to import the example tenants before the first report', () => {
+    const banner = formatBanner(test.server);
+    expect(banner).toContain(
+      `npx abuse-intake tenants import examples/tenants.json --data-dir ${JSON.stringify(test.dataDir)}`,
+    );
+    expect(banner.indexOf('tenants import')).toBeLessThan(banner.indexOf('npx abuse-intake ingest'));
+    expect(banner).toContain('npx abuse-intake reports show REPORT_ID');
   });
 
   it('shows Globex warned then restricted and Initech blocked from its unregistered domain', async () => {
