@@ -89,6 +89,15 @@ describe('tenants', () => {
     expect(json.history.at(-1).score).toBeGreaterThan(20);
   });
 
+  it('narrows a breakdown to reports received since a time (what counts after a lift)', async () => {
+    const since = new Date(Date.now() - 100 * 60_000).toISOString();
+    const { json } = await read(`/v1/tenants/acme/breakdown?since=${encodeURIComponent(since)}`);
+    expect(json.from).toBe(since);
+    expect(json.reports).toBeGreaterThan(0);
+    expect(json.reports).toBeLessThan(19);
+    expect((await read('/v1/tenants/acme/breakdown?since=yesterday')).status).toBe(400);
+  });
+
   it('breaks reports down by sender, IP, domain (registered or not), reporter and type', async () => {
     const { json } = await read('/v1/tenants/acme/breakdown');
     expect(json.reports).toBe(19);

@@ -28,6 +28,14 @@ describe('the demo in the dashboard', () => {
     const restrictions = page.locator('section', { hasText: 'Restrictions in force' });
     await expect.poll(() => restrictions.textContent()).toContain('550 5.7.705 Access denied');
     expect(await restrictions.textContent()).toContain('550 5.7.750 Service unavailable');
+    // initech is warned and blocked for unregistered domains: both show, in both tables, as the card counts it.
+    const nearest = page.locator('section', { hasText: 'Nearest their threshold' });
+    expect(await nearest.locator('tr', { hasText: 'Initech' }).textContent()).toMatch(
+      /warned\s*5\.7\.750 unregistered domains/,
+    );
+    expect(await page.textContent('[data-testid=card-restricted]')).toContain('2');
+    // The intake chart fits the data by default, not a fixed day that squeezes fresh data into its right edge.
+    expect(await page.locator('.segmented button.on', { hasText: 'Fit' }).count()).toBe(1);
     await screenshot(page, 'demo-overview');
     await restrictions.getByRole('link', { name: 'globex' }).click();
     await page.waitForSelector('[data-testid=score-chart] canvas');
