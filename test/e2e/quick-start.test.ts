@@ -4,29 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../local/cli/main.ts';
+import { runCli as run } from '../local/cli/run-cli.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SAMPLE = join(ROOT, 'test/fixtures/parse/arf-rfc5965-standard.eml');
 const TENANTS = join(ROOT, 'examples/tenants.json');
 const dataDir = mkdtempSync(join(tmpdir(), 'abuse-intake-quick-start-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-async function run(args: string[]): Promise<{ code: number; stdout: string }> {
-  const chunks: string[] = [];
-  const write = process.stdout.write.bind(process.stdout);
-  const writeErr = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((chunk: string) => chunks.push(String(chunk)) > 0) as typeof process.stdout.write;
-  process.stderr.write = (() => true) as typeof process.stderr.write;
-  const before = process.exitCode;
-  try {
-    return { code: await main(args), stdout: chunks.join('') };
-  } finally {
-    process.stdout.write = write;
-    process.stderr.write = writeErr;
-    process.exitCode = before;
-  }
-}
 
 describe('README quick start', () => {
   it('attributes the sample report to the example tenant that owns its From domain', async () => {

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../../local/cli/main.ts';
 import { joinMbox } from '../../../local/ingest/mbox.ts';
 import { demoDataDir, globexComplaint } from '../../e2e/local-harness.ts';
+import { runCli as run } from './run-cli.ts';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/parse/', import.meta.url));
 const dataDir = demoDataDir();
@@ -14,23 +14,6 @@ afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
   rmSync(inputs, { recursive: true, force: true });
 });
-
-async function run(args: string[]): Promise<{ code: number; stdout: string }> {
-  const chunks: string[] = [];
-  const write = process.stdout.write.bind(process.stdout);
-  const writeErr = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((chunk: string) => chunks.push(String(chunk)) > 0) as typeof process.stdout.write;
-  process.stderr.write = (() => true) as typeof process.stderr.write;
-  const before = process.exitCode;
-  try {
-    const code = await main(args);
-    return { code, stdout: chunks.join('') };
-  } finally {
-    process.stdout.write = write;
-    process.stderr.write = writeErr;
-    process.exitCode = before;
-  }
-}
 
 describe('abuse-intake ingest', () => {
   it('feeds an mbox and an .eml through the pipeline and summarises kinds, unusable reasons and attribution', async () => {
