@@ -3,7 +3,7 @@ import { request, withQuery } from '../api.js';
 import { scoreChart } from '../charts.js';
 import { badge, fields, h, notice, panel, replace, route, segmented, table } from '../dom.js';
 import { number, shortTime, time } from '../format.js';
-import { reportsTable, stateBadge } from './common.js';
+import { reportsTable, stateCell } from './common.js';
 import { liftForm } from './lift-form.js';
 import { policyForm } from './policy-form.js';
 
@@ -117,11 +117,7 @@ export async function tenantPage(main, params, query, stillCurrent) {
           {},
           tenant.name,
           ' ',
-          h(
-            'span',
-            { 'data-testid': 'tenant-state', 'data-state': standing.state },
-            stateBadge(standing.state),
-          ),
+          h('span', { 'data-testid': 'tenant-state', 'data-state': standing.state }, stateCell(standing)),
         ),
         h('div', { class: 'meta mono' }, tenant.tenantId),
       ),

@@ -36,6 +36,6 @@ export async function tenantsPage(main, _params, query, stillCurrent) {
       h('h1', {}, 'Tenants'),
       h('div', { class: 'toolbar' }, stateSelect, sortSelect),
     ),
-    panel(`${data.total} tenant(s)`, standingsTable(data.items)),
+    panel(`${data.total} ${data.total === 1 ? 'tenant' : 'tenants'}`, standingsTable(data.items)),
   );
 }
