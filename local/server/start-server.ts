@@ -22,12 +22,12 @@ import { processQueueBatch } from './process-queue-batch.ts';
 import { createHealthTracker } from './runtime-health.ts';
 
 /** Entries one worker takes at once: scoring a batch costs about one update per tenant instead of per report. */
-const QUEUE_BATCH_SIZE = 250;
+const QUEUE_BATCH_SIZE = 500;
 /**
  * How long a worker lets a partial batch fill: under load a batch then holds many reports per tenant (one score
  * update and one standing check each), at the price of this much latency when mail trickles in.
  */
-const QUEUE_BATCH_WINDOW_MS = 200;
+const QUEUE_BATCH_WINDOW_MS = 400;
 
 /** The dashboard's files, served at `/`. */
 const STATIC_ROOT = fileURLToPath(new URL('../../web/static/', import.meta.url));

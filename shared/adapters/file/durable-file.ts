@@ -24,8 +24,37 @@ export async function writeFileDurably(path: string, data: Uint8Array | string):
   await fsyncDirectory(dir);
 }
 
-/** Makes renames and unlinks inside `dir` durable (POSIX: directory entries live in the directory's own inode). */
-export async function fsyncDirectory(dir: string): Promise<void> {
+/** Per directory: the fsync running now, and the one queued to start after it (shared by everyone waiting). */
+const directorySyncs = new Map<string, { running: Promise<void>; next?: Promise<void> }>();
+
+/**
+ * Makes renames and unlinks inside `dir` durable (POSIX: directory entries live in the directory's own inode).
+ * Group commit: a directory fsync covers every entry changed before it started, so callers arriving while one runs
+ * share the single fsync queued behind it instead of each paying their own.
+ */
+export function fsyncDirectory(dir: string): Promise<void> {
+  const state = directorySyncs.get(dir);
+  if (state === undefined) {
+    const running = syncDirectoryNow(dir).finally(() => {
+      if (directorySyncs.get(dir)?.running === running) directorySyncs.delete(dir);
+    });
+    directorySyncs.set(dir, { running });
+    return running;
+  }
+  state.next ??= state.running
+    .catch(() => undefined)
+    .then(() => {
+      // The queued sync becomes the running one; later callers queue behind it.
+      const running = syncDirectoryNow(dir).finally(() => {
+        if (directorySyncs.get(dir)?.running === running) directorySyncs.delete(dir);
+      });
+      directorySyncs.set(dir, { running });
+      return running;
+    });
+  return state.next;
+}
+
+async function syncDirectoryNow(dir: string): Promise<void> {
   const handle = await open(dir, 'r');
   try {
     await handle.sync();
