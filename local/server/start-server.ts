@@ -20,6 +20,7 @@ import { resolveApiTokens } from './api-token-file.ts';
 import { createLocalAnalystDeps } from './local-analyst-deps.ts';
 import { processQueueBatch } from './process-queue-batch.ts';
 import { createHealthTracker } from './runtime-health.ts';
+import { startStandingReview } from './standing-review.ts';
 
 /** Entries one worker takes at once: scoring a batch costs about one update per tenant instead of per report. */
 const QUEUE_BATCH_SIZE = 500;
@@ -165,6 +166,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     purgeTimer.unref();
     stopping.push(async () => clearInterval(purgeTimer));
     void purge().catch((error) => log(`retention: ${String(error)}`));
+
+    const review = startStandingReview({ scoring: services.scoring, log });
+    stopping.push(async () => review.stop());
+    void review.runOnce().catch((error) => log(`standing review: ${String(error)}`));
 
     writeServerInfo(config.dataDir, {
       pid: process.pid,
