@@ -1,5 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
@@ -29,6 +31,8 @@ export interface TenantScoringProps {
 const SCORE_TIMEOUT = Duration.minutes(1);
 /** Conditional-write conflicts retry inside the handler; five deliveries then means a real fault. */
 const SCORE_MAX_RECEIVES = 5;
+/** Warnings clear and probations end when a tenant is evaluated; this bounds how late that can be without reports. */
+const STANDING_REVIEW_RATE = Duration.minutes(5);
 
 /**
  * The scoring stage: a score queue the intake function feeds with the ids of new reports, and the function that
@@ -69,6 +73,11 @@ export class TenantScoring extends Construct {
     fn.addEventSource(
       new SqsEventSource(this.queue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 10 }),
     );
+    new Rule(this, 'StandingReview', {
+      description: 'Re-evaluates the top tenants so warnings clear and probations end without new reports',
+      schedule: Schedule.rate(STANDING_REVIEW_RATE),
+      targets: [new LambdaFunction(fn, { retryAttempts: 0 })],
+    });
     grantTableRead(fn, props.tables.reports, TABLE_SPECS.reports);
     grantTableRead(fn, props.tables.tenants, TABLE_SPECS.tenants);
     grantTableReadWrite(fn, props.tables.scores, TABLE_SPECS.scores);

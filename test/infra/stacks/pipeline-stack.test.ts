@@ -106,6 +106,19 @@ describe('PipelineStack', () => {
     }
   });
 
+  it('re-evaluates tenant standings every 5 minutes by invoking the score function on a schedule', () => {
+    const rules = ofType('AWS::Events::Rule');
+    expect(rules).toHaveLength(1);
+    const rule = rules[0]![1].Properties;
+    expect(rule['ScheduleExpression']).toBe('rate(5 minutes)');
+    const targets = rule['Targets'] as { Arn: unknown }[];
+    const scoreFunction = ofType('AWS::Lambda::Function').find(([, fn]) =>
+      ref(fn.Properties['Description']).includes('tenant scores'),
+    );
+    expect(scoreFunction).toBeDefined();
+    expect(ref(targets[0]?.Arn)).toContain(scoreFunction![0]);
+  });
+
   it('never grants a pipeline function a `*` resource', () => {
     const roles = pipelineFunctionIds().map((id) => ref(resources[id]?.Properties['Role']));
     const policies = ofType('AWS::IAM::Policy').filter(([, policy]) =>
