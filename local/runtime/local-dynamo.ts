@@ -24,6 +24,8 @@ export async function startLocalDynamo(dataDir: string): Promise<LocalDynamo> {
   const path = join(dataDir, 'dynamodb');
   mkdirSync(path, { recursive: true });
   const worker = new Worker(new URL('./dynalite-thread.mjs', import.meta.url), { workerData: { path } });
+  // A thread that already died (LevelDB error) never emits 'exit' again; stop() must not wait for it.
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   const port = await new Promise<number>((resolve, reject) => {
     worker.once('error', (error) =>
       reject(new LocalDynamoError(`dynalite failed: ${error.message}`, { cause: error })),
@@ -36,9 +38,8 @@ export async function startLocalDynamo(dataDir: string): Promise<LocalDynamo> {
   return {
     endpoint: `http://127.0.0.1:${port}`,
     stop: async () => {
-      const stopped = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
       worker.postMessage('stop');
-      await stopped;
+      await exited;
     },
   };
 }

@@ -9,6 +9,7 @@ import { openLocalStores } from '../../local/runtime/open-local-stores.ts';
 import type { ServerInfo } from '../../local/runtime/server-info.ts';
 import type { ReportRecord } from '../../shared/core/model/index.ts';
 import { explainTenant } from '../../shared/core/score/index.ts';
+import { childExit, hasExited } from '../support/child-exit.ts';
 import { demoDataDir, globexComplaint } from './local-harness.ts';
 
 const BATCH = 500;
@@ -26,7 +27,7 @@ const dataDir = demoDataDir();
 const configFile = join(dataDir, 'crash.config.json');
 const children: ChildProcess[] = [];
 afterAll(() => {
-  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  for (const child of children) if (!hasExited(child)) child.kill('SIGKILL');
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -47,7 +48,7 @@ async function serverInfoOf(child: ChildProcess): Promise<ServerInfo> {
     } catch {
       // not written yet
     }
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    if (hasExited(child)) throw new Error(`server exited with ${child.exitCode ?? child.signalCode}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error('server did not start');
@@ -113,14 +114,15 @@ describe('crash safety', () => {
         }
       };
       await Promise.all(Array.from({ length: LANES }, lane));
-      await new Promise((resolve) => first.once('exit', resolve));
+      // The lanes often notice the dead server only after its exit event has fired.
+      await childExit(first);
       expect(acked.length).toBeGreaterThanOrEqual(KILL_AFTER);
       expect(acked.length).toBeLessThan(BATCH);
 
       const second = startChild();
       await drained(await serverInfoOf(second));
       second.kill('SIGTERM');
-      await new Promise((resolve) => second.once('exit', resolve));
+      await childExit(second);
 
       const stores = await openLocalStores({ configFile, env: {} });
       try {
