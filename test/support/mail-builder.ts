@@ -67,6 +67,9 @@ export interface SignOptions {
   readonly selector?: string;
   readonly headers?: readonly string[];
   readonly canonicalization?: 'relaxed/relaxed' | 'simple/simple' | 'relaxed/simple' | 'simple/relaxed';
+  /** t= and x=, seconds since the epoch (RFC 6376 §3.5); omitted when absent. */
+  readonly timestamp?: number;
+  readonly expiration?: number;
 }
 
 /** A mutable message: header fields top to bottom and a body, edited the way relays and forgers do. */
@@ -114,7 +117,10 @@ export class MailBuilder {
     const domain = options.domain ?? TEST_PLATFORM_DOMAIN;
     const selector =
       options.selector ?? (algorithm === 'ed25519-sha256' ? TEST_ED25519_SELECTOR : TEST_RSA_SELECTOR);
-    const unsigned = `v=1; a=${algorithm}; c=${c}; d=${domain}; s=${selector};\r\n\th=${h.join(':')}; bh=${bh}; b=`;
+    const times =
+      (options.timestamp === undefined ? '' : ` t=${options.timestamp};`) +
+      (options.expiration === undefined ? '' : ` x=${options.expiration};`);
+    const unsigned = `v=1; a=${algorithm}; c=${c}; d=${domain}; s=${selector};${times}\r\n\th=${h.join(':')}; bh=${bh}; b=`;
     const headers = parseHeaderBlock(this.headerText());
     const data = signedHeaderData(
       headers,

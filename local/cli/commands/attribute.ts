@@ -17,11 +17,15 @@ import {
 import { loadLocalConfig } from '../../config/local-config.ts';
 import { withDataDirOptions, withLocalServices } from '../with-local-services.ts';
 
-/** The explanation text for every reported message of one raw submission; `usable` is false when none. */
+/**
+ * The explanation text for every reported message of one raw submission; `usable` is false when none.
+ * `receivedAt` stands for the report's arrival (now, for a file on disk) in DKIM expiry checks.
+ */
 export async function explainAttribution(
   raw: Uint8Array,
   directory: TenantDirectory,
   platform: PlatformConfig,
+  receivedAt: string = new Date().toISOString(),
 ): Promise<{ text: string; usable: boolean }> {
   const submission = parseSubmission(raw);
   const lines = [
@@ -34,7 +38,7 @@ export async function explainAttribution(
     return { text: `${lines.join('\n')}\n`, usable: false };
   }
   for (const message of submission.messages) {
-    const attribution = await attributeMessage(message, { directory, platform });
+    const attribution = await attributeMessage(message, { directory, platform, receivedAt });
     lines.push(
       '',
       `message ${message.index} (${message.source}, ${message.completeness}, ${message.confidence} confidence)` +

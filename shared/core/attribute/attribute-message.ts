@@ -17,6 +17,8 @@ export interface AttributionContext {
   readonly platform: PlatformConfig;
   /** Keys for DKIM domains other than the platform's (DNS at the edge); without it they stay unverified. */
   readonly resolveKey?: ExternalKeyResolver;
+  /** When the report reached us (ISO 8601): the latest the message can have arrived, for DKIM x= checks. */
+  readonly receivedAt?: string;
 }
 
 /**
@@ -28,7 +30,12 @@ export async function attributeMessage(
   context: AttributionContext,
 ): Promise<Attribution> {
   const { directory, platform } = context;
-  const checks = await checkDkimSignatures(message, platform, context.resolveKey);
+  const checks = await checkDkimSignatures(
+    message,
+    platform,
+    context.resolveKey,
+    arrivalSeconds(message, context.receivedAt),
+  );
   const trace = readPlatformTrace(message, platform);
   const hopSignals = await platformHopSignals(trace, platform, directory);
   const signals = [
@@ -59,4 +66,15 @@ export async function attributeMessage(
 /** The platform's own domains (signing domains and below, e.g. a VERP bounce domain) are no tenant's to register. */
 function isPlatformDomain(platform: PlatformConfig, domain: string): boolean {
   return platform.signingKeys.some((key) => domain === key.domain || domain.endsWith(`.${key.domain}`));
+}
+
+/**
+ * When the message reached its recipient, in seconds: the stated or derived Arrival-Date, never later than the
+ * report's own arrival (a message cannot be reported before it arrived); undefined when neither is known.
+ */
+function arrivalSeconds(message: ReportedMessage, receivedAt: string | undefined): number | undefined {
+  const times = [message.feedback.arrivalDate, receivedAt]
+    .map((time) => (time === undefined ? Number.NaN : Date.parse(time)))
+    .filter((ms) => Number.isFinite(ms));
+  return times.length === 0 ? undefined : Math.floor(Math.min(...times) / 1000);
 }

@@ -16,11 +16,15 @@ export interface DkimChecks {
 /** Resolves a DKIM key for a domain that is not the platform's (e.g. DNS at the edge); PEM or p= text. */
 export type ExternalKeyResolver = (domain: string, selector: string) => Promise<string | undefined>;
 
-/** Checks each signature with the platform's configured keys, or `resolveKey` for other domains. */
+/**
+ * Checks each signature with the platform's configured keys, or `resolveKey` for other domains; `arrivedAt`
+ * (seconds since the epoch) lets expired signatures (x=) be refused.
+ */
 export async function checkDkimSignatures(
   message: ReportedMessage,
   platform: PlatformConfig,
   resolveKey?: ExternalKeyResolver,
+  arrivedAt?: number,
 ): Promise<DkimChecks> {
   const platformDomains = new Set(platform.signingKeys.map((key) => key.domain));
   const lookup = async (domain: string, selector: string): Promise<KeyObject | undefined> => {
@@ -36,7 +40,8 @@ export async function checkDkimSignatures(
   // RFC 6376 §6.1: verifiers may limit how many signatures they check; each costs a body hash and a key op.
   const checked = message.dkimSignatures.slice(0, MAX_CHECKED_SIGNATURES);
   const bodyHashes = new Map<string, string>();
-  const all = await Promise.all(checked.map((sig) => verifyDkimSignature(message, sig, lookup, bodyHashes)));
+  const options = arrivedAt === undefined ? { bodyHashes } : { bodyHashes, arrivedAt };
+  const all = await Promise.all(checked.map((sig) => verifyDkimSignature(message, sig, lookup, options)));
   return { all, platformDomains };
 }
 

@@ -15,6 +15,13 @@ import {
 /** RFC 8301 §3.2: verifiers must not accept RSA keys shorter than 1024 bits. */
 const MIN_RSA_BITS = 1024;
 
+/**
+ * How far the recorded arrival may run past x= before a signature counts as expired: arrival times come from
+ * the recipient's clock or the reporter's Arrival-Date, while replays of a signed message come hours or days
+ * after it expired.
+ */
+export const DKIM_EXPIRY_SKEW_SECONDS = 15 * 60;
+
 /** Finds the public key for a signature's `s=`/`d=`; undefined when none is known (no DNS here). */
 export type DkimKeyLookup = (domain: string, selector: string) => Promise<KeyObject | undefined>;
 
@@ -45,13 +52,22 @@ export function provesHeaders(check: DkimCheck): boolean {
   return check.result === 'pass' || check.result === 'header-pass';
 }
 
-/** Verifies one signature of `message` using `lookup` for its key; `bodyHashes` shares body hashes between calls. */
+/** What verification knows beyond the message. */
+export interface DkimVerifyOptions {
+  /** Shares body hashes between the signatures of one message. */
+  readonly bodyHashes?: Map<string, string>;
+  /** When the message reached its recipient, seconds since the epoch; without it x= is not checked. */
+  readonly arrivedAt?: number;
+}
+
+/** Verifies one signature of `message` using `lookup` for its key. */
 export async function verifyDkimSignature(
   message: ReportedMessage,
   signature: DkimSignatureField,
   lookup: DkimKeyLookup,
-  bodyHashes: Map<string, string> = new Map(),
+  options: DkimVerifyOptions = {},
 ): Promise<DkimCheck> {
+  const bodyHashes = options.bodyHashes ?? new Map<string, string>();
   const domain = signature.d ?? '';
   const selector = signature.s ?? '';
   const selected = selectSignedHeaders(message.headers, signature.h);
@@ -81,6 +97,8 @@ export async function verifyDkimSignature(
   if (identityDomain !== undefined && identityDomain !== domain && !identityDomain.endsWith(`.${domain}`)) {
     return outcome('invalid', `i= ${signature.i} is outside d=${domain} (RFC 6376 §3.5 i=)`);
   }
+  const expired = expiryProblem(signature, options.arrivedAt);
+  if (expired !== undefined) return outcome('invalid', expired);
   const key = await lookup(domain, selector);
   if (key === undefined) return outcome('no-key', `no configured key for ${selector}._domainkey.${domain}`);
   const expectedType = algorithm === 'rsa-sha256' ? 'rsa' : 'ed25519';
@@ -116,6 +134,19 @@ export async function verifyDkimSignature(
     return outcome('fail', 'the body hash does not match bh=: the body was altered after signing');
   }
   return outcome('pass', `verifies with ${selector}._domainkey.${domain}, headers and body`);
+}
+
+/**
+ * RFC 6376 §3.5 x=: x must exceed t, and a signature that expired before the message arrived is a replay of
+ * a once-valid message (RFC 6376 §8.6); it proves nothing about who sent this copy.
+ */
+function expiryProblem(signature: DkimSignatureField, arrivedAt: number | undefined): string | undefined {
+  const { t, x } = signature;
+  if (x === undefined) return undefined;
+  if (t !== undefined && x <= t) return `x= is not later than t= (RFC 6376 §3.5 x=)`;
+  if (arrivedAt === undefined || arrivedAt <= x + DKIM_EXPIRY_SKEW_SECONDS) return undefined;
+  const at = (seconds: number) => new Date(seconds * 1000).toISOString();
+  return `the signature expired at ${at(x)} (x=), before the message arrived at ${at(arrivedAt)}: a replayed message (RFC 6376 §8.6)`;
 }
 
 /** RSA signs the data with SHA-256 (RFC 6376 §3.3.1); Ed25519 signs the SHA-256 digest (RFC 8463 §3). */

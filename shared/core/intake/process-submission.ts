@@ -61,7 +61,7 @@ export async function buildOutcome(input: IntakeInput, deps: IntakeDeps): Promis
     retentionDays: deps.retentionDays,
   };
   const trust = classifyReporter(submission, deps.platform);
-  const context = { directory: deps.directory, platform: deps.platform };
+  const context = { directory: deps.directory, platform: deps.platform, receivedAt: input.receivedAt };
   const reports: ReportRecord[] = [];
   if (submission.kind !== 'unusable') {
     for (const message of submission.messages) {

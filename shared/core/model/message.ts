@@ -54,5 +54,7 @@ export interface DkimSignatureField {
   readonly i?: string;
   readonly bh?: string;
   readonly l?: number;
+  /** Signature timestamp and expiration, seconds since the epoch (RFC 6376 §3.5 t=, x=). */
   readonly t?: number;
+  readonly x?: number;
 }

@@ -39,11 +39,12 @@ export function parseDkimSignature(field: HeaderField, headerIndex: number): Dki
   text('c');
   text('i');
   text('bh');
-  const number = (name: 'l' | 't'): void => {
+  const number = (name: 'l' | 't' | 'x'): void => {
     const tag = tags.get(name);
     if (tag && /^\d+$/.test(tag)) result[name] = Number(tag);
   };
   number('l');
   number('t');
+  number('x');
   return result;
 }

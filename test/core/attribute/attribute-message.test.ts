@@ -105,6 +105,26 @@ describe('attributeMessage', () => {
     expect(attribution.outcome === 'attributed' && attribution.unregisteredDomainRelay).toBe(false);
   });
 
+  it('does not take a tenant header as proof under a platform signature that expired before delivery', async () => {
+    const signedAt = Date.parse('2026-11-10T00:00:00Z') / 1000;
+    const replay = (expiration: number) =>
+      toReportedMessage(
+        deliver(
+          platformMessage({ tenantId: 'acme', sign: { timestamp: signedAt, expiration } }),
+          ATTACKER_IP,
+        ),
+      );
+    const receivedAt = '2026-11-24T11:00:00Z';
+    const fresh = await attributeMessage(replay(signedAt + 30 * 86_400), { ...context, receivedAt });
+    expect(fresh.outcome === 'attributed' && fresh.confidence).toBe('proven');
+
+    const expired = await attributeMessage(replay(signedAt + 7 * 86_400), { ...context, receivedAt });
+    expect(expired.outcome === 'attributed' && expired.restrictCapable).toBe(false);
+    const header = expired.signals.find((signal) => signal.kind === 'tenant-header');
+    expect(header?.verdict).not.toBe('proves');
+    expect(header?.detail).toMatch(/expired at 2026-11-17T00:00:00\.000Z/);
+  });
+
   it('checks at most ten DKIM signatures', async () => {
     const mail = spam();
     for (let i = 0; i < 30; i++) mail.sign({ domain: `s${i}.example`, selector: 's' });

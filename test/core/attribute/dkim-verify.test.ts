@@ -2,7 +2,7 @@ import { createPublicKey, type KeyObject } from 'node:crypto';
 import { dkimSign } from 'mailauth/lib/dkim/sign.js';
 import { dkimVerify } from 'mailauth/lib/dkim/verify.js';
 import { describe, expect, it } from 'vitest';
-import { verifyDkimSignature } from '../../../shared/core/attribute/index.ts';
+import { DKIM_EXPIRY_SKEW_SECONDS, verifyDkimSignature } from '../../../shared/core/attribute/index.ts';
 import {
   authoredMessage,
   TEST_KEYS,
@@ -119,5 +119,48 @@ describe('agreement with mailauth', () => {
       .toString();
     const result = await dkimVerify(raw, { resolver });
     expect(result.results[0]?.status.result).toBe('pass');
+  });
+
+  describe('signature expiration (RFC 6376 §3.5 x=)', () => {
+    const signedAt = Date.parse('2026-11-24T09:00:00Z') / 1000;
+    const expiresAt = signedAt + 3_600;
+    const check = (options: { arrivedAt?: number }, expiration = expiresAt) => {
+      const mail = authoredMessage().sign({ timestamp: signedAt, expiration });
+      const message = toReportedMessage(mail.toString());
+      return verifyDkimSignature(message, message.dkimSignatures[0]!, lookup(platformKey), options);
+    };
+
+    it('reads t= and x= from the signature', () => {
+      const message = toReportedMessage(
+        authoredMessage().sign({ timestamp: signedAt, expiration: expiresAt }).toString(),
+      );
+      expect(message.dkimSignatures[0]).toMatchObject({ t: signedAt, x: expiresAt });
+    });
+
+    it('accepts a message that arrived before the signature expired, or within the clock skew after', async () => {
+      expect((await check({ arrivedAt: signedAt + 60 })).result).toBe('pass');
+      expect((await check({ arrivedAt: expiresAt + DKIM_EXPIRY_SKEW_SECONDS })).result).toBe('pass');
+    });
+
+    it('refuses a signature that expired before the message arrived: a replay proves nothing', async () => {
+      const result = await check({ arrivedAt: expiresAt + 2 * 86_400 });
+      expect(result.result).toBe('invalid');
+      expect(result.covered.size).toBe(0);
+      expect(result.reason).toMatch(
+        /expired at 2026-11-24T10:00:00\.000Z \(x=\), before the message arrived/,
+      );
+    });
+
+    it('refuses x= that is not later than t=', async () => {
+      const result = await check({ arrivedAt: signedAt }, signedAt);
+      expect([result.result, result.reason]).toEqual([
+        'invalid',
+        'x= is not later than t= (RFC 6376 §3.5 x=)',
+      ]);
+    });
+
+    it('leaves x= unchecked when the arrival time is unknown', async () => {
+      expect((await check({}, signedAt + 1)).result).toBe('pass');
+    });
   });
 });
