@@ -39,6 +39,10 @@ export async function login(token) {
   return who;
 }
 
+/**
+ * @param {string} path
+ * @param {{ method?: string, body?: unknown, token?: string }} [options]
+ */
 async function send(path, { method = 'GET', body, token = getToken() } = {}) {
   const headers = { authorization: `Bearer ${token}` };
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -70,6 +74,10 @@ async function send(path, { method = 'GET', body, token = getToken() } = {}) {
 }
 
 /** GET (or another method) returning parsed JSON. */
+/**
+ * @param {string} path
+ * @param {{ method?: string, body?: unknown, token?: string }} [options]
+ */
 export async function request(path, options = {}) {
   return (await send(path, options)).json();
 }

@@ -1,6 +1,6 @@
 /** The dashboard shell: hash routing, login gate, top bar. Pages render into <main> with dom.js only. */
 import { getToken, getWho, logout } from './api.js';
-import { notice, replace } from './dom.js';
+import { byId, notice, replace } from './dom.js';
 import { loginPage } from './pages/login.js';
 import { overviewPage } from './pages/overview.js';
 import { policyPage } from './pages/policy.js';
@@ -11,7 +11,7 @@ import { submissionsPage } from './pages/submissions.js';
 import { tenantPage } from './pages/tenant.js';
 import { tenantsPage } from './pages/tenants.js';
 
-const main = /** @type {HTMLElement} */ (document.getElementById('main'));
+const main = byId('main');
 
 /** Page per first path segment; each gets (main, params, query). */
 const PAGES = {
@@ -42,14 +42,14 @@ function parseHash() {
 }
 
 function showChrome(loggedIn) {
-  for (const id of ['nav', 'search', 'who']) document.getElementById(id).hidden = !loggedIn;
+  for (const id of ['nav', 'search', 'who']) byId(id).hidden = !loggedIn;
   const who = getWho();
-  replace(document.getElementById('who-name'), who ? `${who.actor} (${who.role})` : '');
+  replace(byId('who-name'), who ? `${who.actor} (${who.role})` : '');
 }
 
 function markActiveNav(name) {
   for (const link of document.querySelectorAll('#nav a')) {
-    const target = link.getAttribute('href').replace(/^#\/?/, '');
+    const target = (link.getAttribute('href') ?? '').replace(/^#\/?/, '');
     link.classList.toggle(
       'active',
       target === name ||
@@ -89,13 +89,13 @@ async function render() {
   if (current === renderCount) main.focus({ preventScroll: true });
 }
 
-document.getElementById('search').addEventListener('submit', (event) => {
+byId('search').addEventListener('submit', (event) => {
   event.preventDefault();
   const q = /** @type {HTMLInputElement} */ (document.getElementById('search-input')).value.trim();
   if (q) location.hash = `#/search?${new URLSearchParams({ q })}`;
 });
 
-document.getElementById('logout').addEventListener('click', () => {
+byId('logout').addEventListener('click', () => {
   logout();
   location.hash = '#/';
   render();

@@ -81,6 +81,7 @@ function eventMarkers(events) {
 export function scoreChart(history, standing, events = []) {
   const el = h('div', { class: 'chart', 'data-testid': 'score-chart', 'data-series': 'score,warn,restrict' });
   const xs = history.map((p) => Date.parse(p.at) / 1000);
+  /** @type {uPlot.AlignedData} */
   const data = [
     xs,
     history.map((p) => p.score),
@@ -135,8 +136,10 @@ export function scoreChart(history, standing, events = []) {
 }
 
 /** Side-by-side bars (submissions left, reports right) filling 40 % of a bucket each, at most 30 px wide. */
-const BARS_LEFT = uPlot.paths.bars({ size: [0.4, 30], align: -1 });
-const BARS_RIGHT = uPlot.paths.bars({ size: [0.4, 30], align: 1 });
+// uPlot.d.ts marks the path builders optional; the ESM build always has them.
+const bars = /** @type {NonNullable<typeof uPlot.paths.bars>} */ (uPlot.paths.bars);
+const BARS_LEFT = bars({ size: [0.4, 30], align: -1 });
+const BARS_RIGHT = bars({ size: [0.4, 30], align: 1 });
 
 /**
  * Intake volume and rates per bucket: submissions and reports (counts, left axis), unusable and unattributed
@@ -149,6 +152,7 @@ export function intakeChart(stats) {
   // Bars are centred on their x: place each bucket's bars mid-bucket so they sit inside it.
   const half = ((stats.bucketHours ?? 1) * 3600) / 2;
   const mids = xs.map((x) => x + half);
+  /** @type {uPlot.AlignedData} */
   const data = [
     mids,
     stats.buckets.map((b) => b.submissions),

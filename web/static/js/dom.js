@@ -37,10 +37,11 @@ const SAFE_ATTRIBUTES = new Set([
 /**
  * Creates an element. `attrs.href` must be an in-app route (`#/…`); `attrs.on` maps event names to handlers.
  * Children are nodes or values shown as text.
- * @param {string} tag
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
  * @param {Record<string, unknown>} [attrs]
  * @param {...unknown} children
- * @returns {HTMLElement}
+ * @returns {HTMLElementTagNameMap[K]}
  */
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
@@ -184,4 +185,15 @@ export function segmented(label, options, current, onPick) {
       ),
     ),
   );
+}
+
+/**
+ * An element of index.html that must exist: a missing one is a broken page, so it fails loudly here.
+ * @param {string} id
+ * @returns {HTMLElement}
+ */
+export function byId(id) {
+  const el = document.getElementById(id);
+  if (el === null) throw new Error(`index.html has no #${id}`);
+  return el;
 }

@@ -34,7 +34,7 @@ export function liftForm(tenantId, standing, onLifted) {
         submit: async (event) => {
           event.preventDefault();
           const checklist = boxes
-            .map((b) => b.querySelector('input'))
+            .map((b) => /** @type {HTMLInputElement} */ (b.querySelector('input')))
             .filter((i) => i.checked)
             .map((i) => i.value);
           if (checklist.length < REMEDIATION_STEPS.length) {
@@ -56,7 +56,8 @@ export function liftForm(tenantId, standing, onLifted) {
             });
             replace(message, notice('Restriction lifted; the tenant is on probation.', 'success'));
             onLifted();
-          } catch (error) {
+          } catch (caught) {
+            const error = /** @type {{ status?: number, message: string }} */ (caught);
             replace(
               message,
               notice(error.status === 403 ? 'Lifting needs the manage role.' : error.message, 'error'),

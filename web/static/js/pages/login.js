@@ -23,7 +23,8 @@ export function loginPage(main, onLogin) {
           try {
             await login(input.value.trim());
             onLogin();
-          } catch (error) {
+          } catch (caught) {
+            const error = /** @type {{ status?: number, message: string }} */ (caught);
             replace(
               message,
               notice(error.status === 401 ? 'That token is not valid.' : error.message, 'error'),

@@ -22,7 +22,7 @@ export function policyForm(tenant, onSaved) {
       placeholder: 'platform default',
       disabled: !canManage,
     });
-    return [name, h('label', {}, label, input), input];
+    return /** @type {const} */ ([name, h('label', {}, label, input), input]);
   });
   const reason = h('input', {
     type: 'text',
@@ -50,7 +50,8 @@ export function policyForm(tenant, onSaved) {
             });
             replace(message, notice('Policy saved.', 'success'));
             onSaved();
-          } catch (error) {
+          } catch (caught) {
+            const error = /** @type {{ status?: number, message: string }} */ (caught);
             replace(message, notice(error.message, 'error'));
           }
         },

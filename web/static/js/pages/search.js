@@ -14,7 +14,7 @@ const KIND_LABELS = {
 
 export async function searchPage(main, _params, query, stillCurrent) {
   const q = query.get('q') ?? '';
-  const input = document.getElementById('search-input');
+  const input = /** @type {HTMLInputElement | null} */ (document.getElementById('search-input'));
   if (input) input.value = q;
   const result = await request(withQuery('/v1/search', { q }));
   if (!stillCurrent()) return;
