@@ -10,6 +10,7 @@ import type { ServerInfo } from '../../local/runtime/server-info.ts';
 import type { ReportRecord } from '../../shared/core/model/index.ts';
 import { explainTenant } from '../../shared/core/score/index.ts';
 import { childExit, hasExited } from '../support/child-exit.ts';
+import { waitFor } from '../support/wait-for.ts';
 import { demoDataDir, globexComplaint } from './local-harness.ts';
 
 const BATCH = 500;
@@ -21,11 +22,18 @@ const LANES = 4;
 /** Weight of one proven abuse complaint from an authenticated feed: 1 × 1.5 × 1 (DESIGN §4, DEFAULT_POLICY). */
 const COMPLAINT_WEIGHT = 1.5;
 const HALF_LIFE_MS = 24 * 3_600_000;
+/** One health request; a request stuck on a wedged server is retried rather than waited on for ever. */
+const HEALTH_REQUEST_TIMEOUT_MS = 10_000;
+/** A SIGTERMed server finishes its batch and closes its stores; far longer means its shutdown hangs. */
+const SHUTDOWN_TIMEOUT_MS = 60_000;
+/** How much of a child's stderr an error message quotes. */
+const STDERR_TAIL_CHARS = 4_000;
 const BIN = join(import.meta.dirname, '../../bin/abuse-intake.js');
 
 const dataDir = demoDataDir();
 const configFile = join(dataDir, 'crash.config.json');
 const children: ChildProcess[] = [];
+const stderrTails = new Map<ChildProcess, () => string>();
 afterAll(() => {
   for (const child of children) if (!hasExited(child)) child.kill('SIGKILL');
   rmSync(dataDir, { recursive: true, force: true });
@@ -37,32 +45,50 @@ function startChild(): ChildProcess {
     env: { ...process.env, NODE_NO_WARNINGS: '1' },
   });
   children.push(child);
+  // Read, or a chatty server blocks for ever on a full pipe (stderr writes to a pipe are synchronous on Linux).
+  let tail = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    tail = (tail + chunk.toString('utf8')).slice(-STDERR_TAIL_CHARS);
+  });
+  stderrTails.set(child, () => tail);
   return child;
 }
 
-async function serverInfoOf(child: ChildProcess): Promise<ServerInfo> {
-  for (let i = 0; i < 300; i++) {
-    try {
-      const info = JSON.parse(readFileSync(join(dataDir, 'server.json'), 'utf8')) as ServerInfo;
-      if (info.pid === child.pid && info.smtp && info.http) return info;
-    } catch {
-      // not written yet
-    }
-    if (hasExited(child)) throw new Error(`server exited with ${child.exitCode ?? child.signalCode}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('server did not start');
+/** Why waiting on `child` is pointless: it exited (with the end of what it said), or undefined while it runs. */
+function exitReason(child: ChildProcess): string | undefined {
+  if (!hasExited(child)) return undefined;
+  return `server exited with ${child.exitCode ?? child.signalCode}: ${stderrTails.get(child)?.() ?? ''}`;
 }
 
-async function drained(info: ServerInfo): Promise<void> {
-  for (let i = 0; i < 1000; i++) {
-    const health = (await (await fetch(`http://127.0.0.1:${info.http?.port}/health`)).json()) as {
-      queueDepth: number;
-    };
-    if (health.queueDepth === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error('queue did not drain');
+/** Waits for the child's own server.json; a cold start (tsx, dynalite, LevelDB) takes well over 30 s under load. */
+function serverInfoOf(child: ChildProcess): Promise<ServerInfo> {
+  return waitFor(
+    async () => {
+      const info = JSON.parse(readFileSync(join(dataDir, 'server.json'), 'utf8')) as ServerInfo;
+      return info.pid === child.pid && info.smtp && info.http ? info : undefined;
+    },
+    {
+      what: `server ${child.pid} start`,
+      abortIf: () => exitReason(child),
+    },
+  );
+}
+
+async function drained(info: ServerInfo, child: ChildProcess): Promise<void> {
+  await waitFor(
+    async () => {
+      const response = await fetch(`http://127.0.0.1:${info.http?.port}/health`, {
+        signal: AbortSignal.timeout(HEALTH_REQUEST_TIMEOUT_MS),
+      });
+      const health = (await response.json()) as { queueDepth: number };
+      return health.queueDepth === 0 ? true : undefined;
+    },
+    {
+      what: 'queue drain after the restart',
+      intervalMs: 200,
+      abortIf: () => exitReason(child),
+    },
+  );
 }
 
 describe('crash safety', () => {
@@ -120,9 +146,9 @@ describe('crash safety', () => {
       expect(acked.length).toBeLessThan(BATCH);
 
       const second = startChild();
-      await drained(await serverInfoOf(second));
+      await drained(await serverInfoOf(second), second);
       second.kill('SIGTERM');
-      await childExit(second);
+      await childExit(second, SHUTDOWN_TIMEOUT_MS);
 
       const stores = await openLocalStores({ configFile, env: {} });
       try {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../local/cli/main.ts';
 import { recordQueuedJob } from '../../local/pipeline/run-pipeline.ts';
+import { waitFor } from '../support/wait-for.ts';
 import {
   apiGet,
   globexComplaint,
@@ -67,7 +68,13 @@ describe('dead letters', () => {
     expect(code).toBe(0);
     expect(output.join('')).toContain('replayed 1 dead letter');
     // The server notices the replayed entry on its next poll (about a second).
-    await waitFor(async () => test.server.queue.depth().dead === 0 && test.server.queue.depth().ready === 0);
+    await waitFor(
+      async () => {
+        const depth = test.server.queue.depth();
+        return depth.dead === 0 && depth.ready === 0 ? true : undefined;
+      },
+      { what: 'the server picking up the replayed dead letter' },
+    );
     await test.server.idle();
     expect(await test.server.services.records.getSubmission(poison)).toMatchObject({
       kind: 'arf',
@@ -79,11 +86,3 @@ describe('dead letters', () => {
     expect(submissions.items).toHaveLength(2);
   });
 });
-
-async function waitFor(condition: () => Promise<boolean>, attempts = 100): Promise<void> {
-  for (let i = 0; i < attempts; i++) {
-    if (await condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('condition not met in time');
-}
