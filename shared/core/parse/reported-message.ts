@@ -86,8 +86,9 @@ export function completeMessage(recovered: RecoveredMessage, index: number): Rep
       derived.push('source-ip');
     }
   }
+  const authored = parseMailDate(authoredDateText(headers, recovered.source));
   if (!feedback.arrivalDate) {
-    const date = received[0]?.time ?? parseMailDate(headerValue(headers, 'date'));
+    const date = received[0]?.time ?? authored;
     if (date) {
       feedback = { ...feedback, arrivalDate: date };
       derived.push('arrival-date');
@@ -115,12 +116,20 @@ export function completeMessage(recovered: RecoveredMessage, index: number): Rep
   if (returnPath) message.returnPath = returnPath;
   const subject = headerValue(headers, 'subject');
   if (subject !== undefined) message.subject = decodeEncodedWords(subject);
-  const date = parseMailDate(headerValue(headers, 'date'));
-  if (date) message.date = date;
+  if (authored) message.date = authored;
   const feedbackId = headerValue(headers, 'feedback-id');
   if (feedbackId) message.feedbackId = feedbackId;
   const cfbl = headerValue(headers, 'cfbl-feedback-id');
   if (cfbl) message.cfblFeedbackId = cfbl;
   if (recovered.xarf) message.xarf = recovered.xarf;
   return message;
+}
+
+/**
+ * The Date field, or for an inline quote Outlook's `Sent:` line, which stands in its place ("Sent: Tuesday,
+ * March 5, 2024 10:00 AM"): the forwarder's local time without a zone, read as UTC like any zoneless date.
+ */
+function authoredDateText(headers: readonly HeaderField[], source: RecoverySource): string | undefined {
+  const date = headerValue(headers, 'date');
+  return date === undefined && source === 'inline-quote' ? headerValue(headers, 'sent') : date;
 }

@@ -80,6 +80,13 @@ describe('parseSubmission on forwarded spam', () => {
     expect(message.headers.map((field) => field.name)).toEqual(['From', 'Sent', 'To', 'Subject']);
   });
 
+  it('takes the date of an Outlook inline quote from its Sent: line, read as UTC', () => {
+    const message = onlyMessage(parseFixture('forward-inline-outlook-original-message.eml'));
+    expect(message.date).toBe('2024-03-05T10:00:00.000Z');
+    expect(message.feedback.arrivalDate).toBe('2024-03-05T10:00:00.000Z');
+    expect(message.feedback.derived).toContain('arrival-date');
+  });
+
   it('recovers a >-quoted header block under Apple Mail\'s "Begin forwarded message:"', () => {
     const message = onlyMessage(parseFixture('forward-inline-apple-quoted.eml'));
     expect(message.messageId).toBe('<orig-1@tenant.example>');
