@@ -19,7 +19,8 @@ export interface StandingReviewOptions {
 /** A scheduled review, and one run of it on demand (used by tests and at start-up). */
 export interface StandingReview {
   runOnce(): Promise<number>;
-  stop(): void;
+  /** Stops the schedule and waits for a run in progress, so nothing touches the stores once they are closed. */
+  stop(): Promise<void>;
 }
 
 /** Starts re-evaluating the top tenants every interval; a failed run is logged and retried next time. */
@@ -41,5 +42,11 @@ export function startStandingReview(options: StandingReviewOptions): StandingRev
     options.intervalMs ?? STANDING_REVIEW_INTERVAL_MS,
   );
   timer.unref();
-  return { runOnce, stop: () => clearInterval(timer) };
+  return {
+    runOnce,
+    stop: async () => {
+      clearInterval(timer);
+      await running?.catch(() => undefined);
+    },
+  };
 }

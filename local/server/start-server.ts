@@ -159,17 +159,30 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       if (items + result.rawMails > 0)
         log(`retention: purged ${items} items and ${result.rawMails} raw mails`);
     };
+    // Background runs are tracked so stop() waits for them: otherwise a purge or review still in flight would
+    // reach dynalite after it closed (or, on a reused port, another server's tables).
+    const background = new Set<Promise<void>>();
+    const inBackground = (what: string, run: () => Promise<unknown>) => {
+      const running: Promise<void> = run()
+        .then(() => undefined)
+        .catch((error) => log(`${what}: ${String(error)}`))
+        .finally(() => background.delete(running));
+      background.add(running);
+    };
     const purgeTimer = setInterval(
-      () => void purge().catch((error) => log(`retention: ${String(error)}`)),
+      () => inBackground('retention', purge),
       config.purgeIntervalMinutes * 60_000,
     );
     purgeTimer.unref();
-    stopping.push(async () => clearInterval(purgeTimer));
-    void purge().catch((error) => log(`retention: ${String(error)}`));
+    inBackground('retention', purge);
 
     const review = startStandingReview({ scoring: services.scoring, log });
-    stopping.push(async () => review.stop());
-    void review.runOnce().catch((error) => log(`standing review: ${String(error)}`));
+    inBackground('standing review', () => review.runOnce());
+    stopping.push(async () => {
+      clearInterval(purgeTimer);
+      await review.stop();
+      await Promise.all(background);
+    });
 
     writeServerInfo(config.dataDir, {
       pid: process.pid,
