@@ -3,6 +3,8 @@
  * default so `npm run synth` works on a fresh clone with no context and no AWS account.
  */
 
+import { type ApiAuthConfig, readApiAuth } from './api-auth-config.ts';
+
 /** One DKIM key the platform signs outbound mail with (mirrors PlatformSigningKey of shared/core/platform). */
 export interface SigningKeyConfig {
   readonly domain: string;
@@ -37,6 +39,8 @@ export interface AppConfig {
   readonly activateRuleSet: boolean;
   /** IAM role names whose sessions may lift restrictions and change policy through the API (role `manage`). */
   readonly apiManageRoles: readonly string[];
+  /** Which authorizer proves API callers: IAM (SigV4, the default) or a JWT issuer (api-auth-config.ts). */
+  readonly apiAuth: ApiAuthConfig;
 }
 
 /** A context value that cannot be used; the message names the key and the fix. */
@@ -60,6 +64,7 @@ export const CONTEXT_KEYS = [
   'notificationsFrom',
   'activateRuleSet',
   'apiManageRoles',
+  'apiAuth',
 ] as const;
 export type ContextKey = (typeof CONTEXT_KEYS)[number];
 
@@ -104,6 +109,14 @@ export function readAppConfig(get: (key: ContextKey) => unknown): AppConfig {
     alarmEmailRaw === undefined || alarmEmailRaw === ''
       ? undefined
       : address('alarmEmail', String(alarmEmailRaw));
+  const apiManageRoles = list(get, 'apiManageRoles', []).map((role) => {
+    if (!IAM_ROLE_NAME.test(role)) fail('apiManageRoles', `"${role}" is not an IAM role name`);
+    return role;
+  });
+  const apiAuth = readApiAuth(get('apiAuth'), (problem) => fail('apiAuth', problem));
+  if (apiAuth.type === 'jwt' && apiManageRoles.length > 0) {
+    fail('apiManageRoles', 'applies to IAM callers only; with apiAuth jwt give "manageValues" in apiAuth');
+  }
   return {
     stage,
     domain,
@@ -122,10 +135,8 @@ export function readAppConfig(get: (key: ContextKey) => unknown): AppConfig {
       domain,
     ),
     activateRuleSet: flag(get, 'activateRuleSet', false),
-    apiManageRoles: list(get, 'apiManageRoles', []).map((role) => {
-      if (!IAM_ROLE_NAME.test(role)) fail('apiManageRoles', `"${role}" is not an IAM role name`);
-      return role;
-    }),
+    apiManageRoles,
+    apiAuth,
   };
 }
 

@@ -55,7 +55,7 @@ export const SAMPLE_ENVIRONMENTS: Readonly<Record<FunctionName, Readonly<Record<
     tables: SAMPLE_TABLES,
     rawMailBucket: 'raw-mail',
     rawMailPrefix: 'raw/',
-    manageRoles: ['AbuseAdmins'],
+    auth: { kind: 'iam', manageRoles: ['AbuseAdmins'] },
     notificationsFrom: 'notifications@abuse.example.com',
     queues: [
       {

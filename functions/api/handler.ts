@@ -1,22 +1,52 @@
-import type { APIGatewayProxyEventV2WithIAMAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type {
+  APIGatewayProxyEventV2WithIAMAuthorizer,
+  APIGatewayProxyEventV2WithJWTAuthorizer,
+  APIGatewayProxyStructuredResultV2,
+} from 'aws-lambda';
 import type { ApiHandler, ApiPrincipal, ApiRequest, ApiResponse } from '../../shared/http/api-types.ts';
+import { DEFAULT_JWT_ACTOR_CLAIM, jwtPrincipal } from '../../shared/http/auth/jwt-principal.ts';
+import type { PrincipalRoleOptions } from '../../shared/http/auth/principal-authenticator.ts';
 import { errorFields, type JsonLog } from '../json-log.ts';
+import type { ApiAuthEnvironment } from './env.ts';
+
+/** An HTTP API (payload 2.0) event behind the IAM authorizer or the JWT authorizer. */
+export type HttpApiEvent = APIGatewayProxyEventV2WithIAMAuthorizer | APIGatewayProxyEventV2WithJWTAuthorizer;
+
+/** How the adapter reads identities: the claim a JWT's actor comes from (default `sub`). */
+export interface ApiLambdaOptions {
+  readonly jwtActorClaim?: string;
+}
 
 /** Claim carrying the IAM role name of an assumed-role caller, matched against API_MANAGE_ROLES. */
 export const IAM_ROLE_CLAIM = 'iam:role';
 /** `arn:aws:sts::<account>:assumed-role/<role name>/<session>` (IAM identifiers reference). */
 const ASSUMED_ROLE_ARN = /^arn:aws[a-z-]*:sts::\d{12}:assumed-role\/([^/]+)\/.+$/;
 
+/** The role mapping of the deployment's authorizer: IAM role names, or the configured JWT claim and values. */
+export function principalRoleOptions(auth: ApiAuthEnvironment): PrincipalRoleOptions {
+  return auth.kind === 'iam'
+    ? { claim: IAM_ROLE_CLAIM, manageValues: auth.manageRoles, readValues: [] }
+    : { claim: auth.roleClaim, manageValues: auth.manageValues, readValues: auth.readValues };
+}
+
 /**
  * Adapts API Gateway HTTP API (payload format 2.0) events to the runtime-neutral ApiHandler and its response
- * back. The caller's identity comes only from the IAM authorizer's context, never from request headers.
+ * back. The caller's identity comes only from the authorizer's context (IAM or JWT), never from request headers.
  */
 export function createApiLambdaHandler(
   api: ApiHandler,
   log: JsonLog,
-): (event: APIGatewayProxyEventV2WithIAMAuthorizer) => Promise<APIGatewayProxyStructuredResultV2> {
+  options: ApiLambdaOptions = {},
+): (event: HttpApiEvent) => Promise<APIGatewayProxyStructuredResultV2> {
   return async (event) => {
-    const request = toApiRequest(event);
+    const request = toApiRequest(event, options);
+    if (request.principal === undefined && jwtContext(event) !== undefined) {
+      // API Gateway verified the token, so a missing actor claim is a configuration mismatch, not an attack.
+      log.warn('api.jwt-without-actor', {
+        requestId: event.requestContext.requestId,
+        actorClaim: options.jwtActorClaim ?? DEFAULT_JWT_ACTOR_CLAIM,
+      });
+    }
     let response: ApiResponse;
     try {
       response = await api(request);
@@ -36,7 +66,7 @@ export function createApiLambdaHandler(
 }
 
 /** The ApiRequest of one HTTP API event (header names arrive lower-cased in payload 2.0). */
-export function toApiRequest(event: APIGatewayProxyEventV2WithIAMAuthorizer): ApiRequest {
+export function toApiRequest(event: HttpApiEvent, options: ApiLambdaOptions = {}): ApiRequest {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(event.headers ?? {})) {
     if (value !== undefined) headers[name.toLowerCase()] = value;
@@ -47,7 +77,7 @@ export function toApiRequest(event: APIGatewayProxyEventV2WithIAMAuthorizer): Ap
       : event.isBase64Encoded
         ? Buffer.from(event.body, 'base64').toString('utf8')
         : event.body;
-  const principal = principalOf(event);
+  const principal = principalOf(event, options);
   return {
     method: event.requestContext.http.method.toUpperCase(),
     path: event.rawPath,
@@ -58,11 +88,25 @@ export function toApiRequest(event: APIGatewayProxyEventV2WithIAMAuthorizer): Ap
   };
 }
 
-function principalOf(event: APIGatewayProxyEventV2WithIAMAuthorizer): ApiPrincipal | undefined {
-  const iam = event.requestContext.authorizer?.iam;
+function principalOf(event: HttpApiEvent, options: ApiLambdaOptions): ApiPrincipal | undefined {
+  const jwt = jwtContext(event);
+  if (jwt !== undefined) return jwtPrincipal(jwt, options.jwtActorClaim);
+  const authorizer = event.requestContext.authorizer as Partial<
+    APIGatewayProxyEventV2WithIAMAuthorizer['requestContext']['authorizer']
+  > | null;
+  const iam = authorizer?.iam;
   if (!iam?.userArn) return undefined;
   const role = ASSUMED_ROLE_ARN.exec(iam.userArn)?.[1];
   return { id: iam.userArn, claims: role === undefined ? {} : { [IAM_ROLE_CLAIM]: role } };
+}
+
+function jwtContext(
+  event: HttpApiEvent,
+): APIGatewayProxyEventV2WithJWTAuthorizer['requestContext']['authorizer']['jwt'] | undefined {
+  const authorizer = event.requestContext.authorizer as Partial<
+    APIGatewayProxyEventV2WithJWTAuthorizer['requestContext']['authorizer']
+  > | null;
+  return authorizer?.jwt ?? undefined;
 }
 
 async function toResult(response: ApiResponse): Promise<APIGatewayProxyStructuredResultV2> {

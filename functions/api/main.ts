@@ -11,7 +11,7 @@ import { createApi } from '../../shared/http/create-api.ts';
 import { createAwsScoringDeps } from '../aws-scoring-deps.ts';
 import { createJsonLog, errorFields } from '../json-log.ts';
 import { readApiEnvironment } from './env.ts';
-import { createApiLambdaHandler, IAM_ROLE_CLAIM } from './handler.ts';
+import { createApiLambdaHandler, principalRoleOptions } from './handler.ts';
 
 const env = readApiEnvironment(process.env);
 const log = createJsonLog({ function: 'api' });
@@ -29,12 +29,9 @@ export const handler = createApiLambdaHandler(
   createApi(
     {
       now: () => new Date().toISOString(),
-      // API Gateway's IAM authorizer has verified the SigV4 signature; roles come from the caller's IAM role.
-      authenticate: createPrincipalAuthenticator({
-        claim: IAM_ROLE_CLAIM,
-        manageValues: env.manageRoles,
-        readValues: [],
-      }),
+      // API Gateway's authorizer has verified the SigV4 signature (IAM) or the token (JWT); roles come from the
+      // caller's IAM role or the configured JWT claim.
+      authenticate: createPrincipalAuthenticator(principalRoleOptions(env.auth)),
       health: async () => {
         const depths = await deadLetters.depths();
         return {
@@ -64,4 +61,5 @@ export const handler = createApiLambdaHandler(
     (message, error) => log.error('api.route-failed', { message, ...errorFields(error) }),
   ),
   log,
+  env.auth.kind === 'jwt' ? { jwtActorClaim: env.auth.actorClaim } : {},
 );

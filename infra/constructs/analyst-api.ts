@@ -1,12 +1,18 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import { HttpApi, HttpMethod, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import {
+  HttpApi,
+  HttpMethod,
+  type IHttpRouteAuthorizer,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpIamAuthorizer, HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { apiEnvironment } from '../../functions/api/env.ts';
+import { type ApiAuthEnvironment, apiEnvironment } from '../../functions/api/env.ts';
 import { TABLE_SPECS, type TableNames } from '../../shared/adapters/dynamodb/tables.ts';
+import { type ApiAuthConfig, IAM_API_AUTH } from '../api-auth-config.ts';
 import type { AlarmTopic } from './alarm-topic.ts';
 import { PipelineFunction } from './pipeline-function.ts';
 import type { QueueWithDeadLetters } from './queue-with-dead-letters.ts';
@@ -22,8 +28,10 @@ export interface AnalystApiProps {
   readonly tableNames: TableNames;
   /** Where raw mail is (bucket export and prefix). */
   readonly rawMailLocation: RawMailLocation;
-  /** IAM role names whose sessions get the `manage` role (lift, policy changes). */
+  /** IAM role names whose sessions get the `manage` role (lift, policy changes) under IAM authorization. */
   readonly manageRoles: readonly string[];
+  /** IAM (SigV4, the default) or a JWT issuer for the analyst routes; see api-auth-config.ts. */
+  readonly auth?: ApiAuthConfig;
   /** ARN of the SES domain identity notices are sent through. */
   readonly sesIdentityArn: string;
   /** Sender address of tenant notices, in the identity's domain. */
@@ -40,8 +48,10 @@ export const ENFORCEMENT_ROUTE = '/v1/tenants/{tenantId}/sending-status';
 const THROTTLE = { rateLimit: 200, burstLimit: 400 } as const;
 
 /**
- * The HTTP API (API Gateway HTTP API, IAM authorization on every route) in front of one Lambda that adapts
- * requests to createApi: the enforcement route, `/health` and every analyst route under `/v1/`.
+ * The HTTP API (API Gateway HTTP API) in front of one Lambda that adapts requests to createApi: the enforcement
+ * route, `/health` and every analyst route under `/v1/`. Every route is authorized by API Gateway: IAM (SigV4) by
+ * default; with a JWT configuration `/health` and the analyst routes take the identity provider's tokens and the
+ * enforcement route keeps IAM unless `enforcementAuth` is `jwt`.
  */
 export class AnalystApi extends Construct {
   public readonly api: HttpApi;
@@ -49,6 +59,7 @@ export class AnalystApi extends Construct {
 
   constructor(scope: Construct, id: string, props: AnalystApiProps) {
     super(scope, id);
+    const auth = props.auth ?? IAM_API_AUTH;
     this.function = new PipelineFunction(this, 'Api', {
       name: 'api',
       description: 'Analyst and enforcement HTTP API',
@@ -57,7 +68,7 @@ export class AnalystApi extends Construct {
           tables: props.tableNames,
           rawMailBucket: props.rawMailLocation.bucketName,
           rawMailPrefix: props.rawMailLocation.prefix,
-          manageRoles: props.manageRoles,
+          auth: authEnvironment(auth, props.manageRoles),
           notificationsFrom: props.notificationsFrom,
           queues: props.queues.map((queue) => queue.pair),
         },
@@ -75,10 +86,18 @@ export class AnalystApi extends Construct {
     grantSendNotifications(fn, props.sesIdentityArn, props.notificationsFrom);
     for (const queue of props.queues) queue.grantRedrive(fn);
 
-    // SigV4 callers only: the MTA and analysts hold IAM roles allowed execute-api:Invoke on these routes.
+    // IAM: the MTA and analysts hold IAM roles allowed execute-api:Invoke on these routes. JWT: API Gateway checks
+    // the token's signature (the issuer's JWKS), issuer, audience and expiry before the function runs.
+    const iam = new HttpIamAuthorizer();
+    const analystAuthorizer: IHttpRouteAuthorizer =
+      auth.type === 'jwt'
+        ? new HttpJwtAuthorizer('AnalystJwt', auth.issuer, { jwtAudience: [...auth.audience] })
+        : iam;
+    const enforcementAuthorizer =
+      auth.type === 'jwt' && auth.enforcementAuth === 'jwt' ? analystAuthorizer : iam;
     this.api = new HttpApi(this, 'HttpApi', {
       description: 'abuse-intake analyst and enforcement API',
-      defaultAuthorizer: new HttpIamAuthorizer(),
+      defaultAuthorizer: analystAuthorizer,
       createDefaultStage: false,
     });
     const accessLogs = new LogGroup(this, 'AccessLogs', {
@@ -92,9 +111,32 @@ export class AnalystApi extends Construct {
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs) },
     });
     const integration = new HttpLambdaIntegration('Integration', fn);
-    this.api.addRoutes({ path: ENFORCEMENT_ROUTE, methods: [HttpMethod.GET], integration });
+    this.api.addRoutes({
+      path: ENFORCEMENT_ROUTE,
+      methods: [HttpMethod.GET],
+      integration,
+      authorizer: enforcementAuthorizer,
+    });
     this.api.addRoutes({ path: '/health', methods: [HttpMethod.GET], integration });
     this.api.addRoutes({ path: '/v1/{proxy+}', methods: [HttpMethod.ANY], integration });
-    new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint, description: 'Call with SigV4 (IAM)' });
+    new CfnOutput(this, 'ApiUrl', {
+      value: this.api.apiEndpoint,
+      description:
+        auth.type === 'jwt'
+          ? `Call with Authorization: Bearer <token from ${auth.issuer}>`
+          : 'Call with SigV4 (IAM)',
+    });
   }
+}
+
+/** The function's view of the authorization: only what it needs to map the verified identity to a role. */
+function authEnvironment(auth: ApiAuthConfig, manageRoles: readonly string[]): ApiAuthEnvironment {
+  if (auth.type === 'iam') return { kind: 'iam', manageRoles };
+  return {
+    kind: 'jwt',
+    actorClaim: auth.actorClaim,
+    roleClaim: auth.roleClaim,
+    manageValues: auth.manageValues,
+    readValues: auth.readValues,
+  };
 }

@@ -74,6 +74,7 @@ export class PipelineStack extends Stack {
       tableNames: props.tableNames,
       rawMailLocation,
       manageRoles: config.apiManageRoles,
+      auth: config.apiAuth,
       sesIdentityArn: props.sesIdentityArn,
       notificationsFrom: config.notificationsFrom,
       queues: [this.intake.queues, this.scoring.queues],

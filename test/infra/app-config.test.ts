@@ -20,6 +20,7 @@ describe('readAppConfig', () => {
       notificationsFrom: 'notifications@abuse.example.com',
       activateRuleSet: false,
       apiManageRoles: [],
+      apiAuth: { type: 'iam' },
     });
   });
 

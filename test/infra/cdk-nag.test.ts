@@ -15,6 +15,18 @@ describe('cdk-nag AwsSolutionsChecks', () => {
     expect(() => synthApp({ activateRuleSet: true, alarmEmail: 'ops@example.org' })).not.toThrow();
   });
 
+  it('finds nothing unacknowledged with JWT authorization, enforcement route included', () => {
+    const apiAuth = {
+      type: 'jwt',
+      issuer: 'https://idp.example.org/oauth2/default',
+      audience: ['api://abuse-intake'],
+      manageValues: ['abuse-leads'],
+      readValues: ['abuse-analysts'],
+      enforcementAuth: 'jwt',
+    };
+    expect(() => synthApp({ apiAuth })).not.toThrow();
+  });
+
   it('fails synthesis on an unacknowledged finding, so the checks above are live', () => {
     const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
     createAbuseIntake(

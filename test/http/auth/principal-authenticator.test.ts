@@ -31,7 +31,7 @@ describe('createPrincipalAuthenticator', () => {
     expect(await authenticate(request())).toBeUndefined();
   });
 
-  it('reads JWT scopes and API Gateway group lists', async () => {
+  it('reads JWT scopes and API Gateway group lists; a proven principal without a value holds role none', async () => {
     const byScope = createPrincipalAuthenticator({
       claim: 'scope',
       manageValues: ['abuse/manage'],
@@ -40,7 +40,10 @@ describe('createPrincipalAuthenticator', () => {
     expect((await byScope(request({ id: 'sub-1', claims: { scope: 'openid abuse/manage' } })))?.role).toBe(
       'manage',
     );
-    expect(await byScope(request({ id: 'sub-2', claims: { scope: 'openid' } }))).toBeUndefined();
+    expect(await byScope(request({ id: 'sub-2', claims: { scope: 'openid' } }))).toEqual({
+      actor: 'sub-2',
+      role: 'none',
+    });
     const byGroup = createPrincipalAuthenticator({
       claim: 'cognito:groups',
       manageValues: ['leads'],
@@ -49,5 +52,23 @@ describe('createPrincipalAuthenticator', () => {
     expect(
       (await byGroup(request({ id: 'sub-3', claims: { 'cognito:groups': '[analysts leads]' } })))?.role,
     ).toBe('manage');
+  });
+
+  it("maps groups given as an array, a space-separated string or API Gateway's bracketed text alike", async () => {
+    const byGroup = createPrincipalAuthenticator({
+      claim: 'groups',
+      manageValues: ['abuse-leads'],
+      readValues: ['abuse-analysts'],
+    });
+    for (const groups of [['staff', 'abuse-analysts'], 'staff abuse-analysts', '[staff abuse-analysts]']) {
+      expect((await byGroup(request({ id: 'sub-4', claims: { groups } })))?.role).toBe('read');
+    }
+    for (const groups of [['abuse-analysts', 'abuse-leads'], 'abuse-analysts abuse-leads', '[abuse-leads]']) {
+      expect((await byGroup(request({ id: 'sub-5', claims: { groups } })))?.role).toBe('manage');
+    }
+    expect((await byGroup(request({ id: 'sub-6', claims: {} })))?.role).toBe('none');
+    expect((await byGroup(request({ id: 'sub-7', claims: { groups: '[abuse-analystsX]' } })))?.role).toBe(
+      'none',
+    );
   });
 });
