@@ -95,7 +95,7 @@ function parseObject(text: string, fail: (problem: string) => never): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    return fail('is not valid JSON');
+    return fail('is not valid JSON (with -c, give the object on one line)');
   }
 }
 

@@ -5,16 +5,19 @@ import type {
 } from 'aws-lambda';
 import type { ApiHandler, ApiPrincipal, ApiRequest, ApiResponse } from '../../shared/http/api-types.ts';
 import { DEFAULT_JWT_ACTOR_CLAIM, jwtPrincipal } from '../../shared/http/auth/jwt-principal.ts';
-import type { PrincipalRoleOptions } from '../../shared/http/auth/principal-authenticator.ts';
+import { type PrincipalRoleOptions, principalRole } from '../../shared/http/auth/principal-authenticator.ts';
 import { errorFields, type JsonLog } from '../json-log.ts';
 import type { ApiAuthEnvironment } from './env.ts';
 
 /** An HTTP API (payload 2.0) event behind the IAM authorizer or the JWT authorizer. */
 export type HttpApiEvent = APIGatewayProxyEventV2WithIAMAuthorizer | APIGatewayProxyEventV2WithJWTAuthorizer;
 
-/** How the adapter reads identities: the claim a JWT's actor comes from (default `sub`). */
+/** How the adapter reads identities. */
 export interface ApiLambdaOptions {
+  /** The claim a JWT's actor comes from (default `sub`). */
   readonly jwtActorClaim?: string;
+  /** The deployment's role mapping, so a 403 for a caller whose claims grant no role says which claim was read. */
+  readonly roles?: PrincipalRoleOptions;
 }
 
 /** Claim carrying the IAM role name of an assumed-role caller, matched against API_MANAGE_ROLES. */
@@ -53,6 +56,14 @@ export function createApiLambdaHandler(
     } catch (error) {
       log.error('api.failed', { requestId: event.requestContext.requestId, ...errorFields(error) });
       response = { status: 500, body: { error: { code: 'internal', message: 'Internal error.' } } };
+    }
+    if (
+      response.status === 403 &&
+      options.roles !== undefined &&
+      request.principal !== undefined &&
+      principalRole(request.principal.claims, options.roles) === 'none'
+    ) {
+      response = noRoleResponse(response, options.roles.claim);
     }
     log.info('api.request', {
       requestId: event.requestContext.requestId,
@@ -98,6 +109,21 @@ function principalOf(event: HttpApiEvent, options: ApiLambdaOptions): ApiPrincip
   if (!iam?.userArn) return undefined;
   const role = ASSUMED_ROLE_ARN.exec(iam.userArn)?.[1];
   return { id: iam.userArn, claims: role === undefined ? {} : { [IAM_ROLE_CLAIM]: role } };
+}
+
+/**
+ * createApi's 403 says which role the route needs; a caller holding no role at all is better told that the
+ * identity was accepted and which claim was looked at (never which values would grant access).
+ */
+function noRoleResponse(forbidden: ApiResponse, claim: string): ApiResponse {
+  const message =
+    `Your identity is verified, but its "${claim}" claim grants no role in this API. ` +
+    'Ask an administrator to add you to a read or manage group.';
+  return {
+    status: 403,
+    ...(forbidden.headers ? { headers: forbidden.headers } : {}),
+    body: { error: { code: 'forbidden', message } },
+  };
 }
 
 function jwtContext(

@@ -22,6 +22,7 @@ const { scoring, directory } = createAwsScoringDeps({
   notificationsFrom: env.notificationsFrom,
 });
 const deadLetters = createSqsDeadLetters({ client: new SQSClient({}), queues: env.queues });
+const roles = principalRoleOptions(env.auth);
 const bound = bindScoring(scoring, { putTenant: (tenant) => directory.putTenant(tenant) });
 
 /** The Lambda handler for the HTTP API integration. */
@@ -31,7 +32,7 @@ export const handler = createApiLambdaHandler(
       now: () => new Date().toISOString(),
       // API Gateway's authorizer has verified the SigV4 signature (IAM) or the token (JWT); roles come from the
       // caller's IAM role or the configured JWT claim.
-      authenticate: createPrincipalAuthenticator(principalRoleOptions(env.auth)),
+      authenticate: createPrincipalAuthenticator(roles),
       health: async () => {
         const depths = await deadLetters.depths();
         return {
@@ -61,5 +62,8 @@ export const handler = createApiLambdaHandler(
     (message, error) => log.error('api.route-failed', { message, ...errorFields(error) }),
   ),
   log,
-  env.auth.kind === 'jwt' ? { jwtActorClaim: env.auth.actorClaim } : {},
+  {
+    roles,
+    ...(env.auth.kind === 'jwt' ? { jwtActorClaim: env.auth.actorClaim } : {}),
+  },
 );

@@ -232,7 +232,10 @@ describe('API Lambda adapter with the JWT authorizer', () => {
       checkSending: async () => ({ allowed: true, state: 'active' }),
     });
     const log = collectLog();
-    const handler = createApiLambdaHandler(api, createJsonLog({}, log.write), { jwtActorClaim: 'email' });
+    const handler = createApiLambdaHandler(api, createJsonLog({}, log.write), {
+      jwtActorClaim: 'email',
+      roles: principalRoleOptions(JWT_AUTH),
+    });
     const whoami = (groups: string | undefined) =>
       handler(
         jwtEvent('GET', '/v1/tenants', groups === undefined ? ALICE : { ...ALICE, 'cognito:groups': groups }),
@@ -245,7 +248,12 @@ describe('API Lambda adapter with the JWT authorizer', () => {
     for (const refused of [stranger, noClaim]) {
       expect(refused.statusCode).toBe(403);
       expect(JSON.parse(refused.body ?? '{}')).toEqual({
-        error: { code: 'forbidden', message: 'This action needs the read role.' },
+        error: {
+          code: 'forbidden',
+          message:
+            'Your identity is verified, but its "cognito:groups" claim grants no role in this API. ' +
+            'Ask an administrator to add you to a read or manage group.',
+        },
       });
       expect(refused.headers?.['www-authenticate']).toContain('error="insufficient_scope"');
     }
