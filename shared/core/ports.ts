@@ -28,6 +28,8 @@ export type ReportIndex =
   | { readonly by: 'sender-address'; readonly senderAddress: string }
   | { readonly by: 'reporter'; readonly reporterDomain: string }
   | { readonly by: 'fingerprint'; readonly fingerprint: string }
+  /** Compared normalised (lower-case, without angle brackets); stores without the index throw MissingIndexError. */
+  | { readonly by: 'message-id'; readonly messageId: string }
   | { readonly by: 'received'; readonly day: string };
 
 export interface ReportQuery {

@@ -3,8 +3,10 @@
  * itself is kept as JSON in `data`; the key and index attributes beside it are derived, so rewriting the same
  * record rewrites the same item (idempotent) and moves it between index partitions when its attribution changes.
  */
+import { createHash } from 'node:crypto';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { ReportRecord, SubmissionRecord } from '../../core/model/index.ts';
+import { normalizeMessageId } from '../../core/parse/fingerprint.ts';
 import { RECEIVED_SORT_KEY, REPORT_INDEXES, SUBMISSION_STATUS_INDEX } from './tables.ts';
 
 type Item = Record<string, AttributeValue>;
@@ -26,6 +28,26 @@ export function shardOf(id: string): number {
 /** Partition values of a sharded index key: `<value>#<shard>` for every shard. */
 export function shardedValues(value: string): string[] {
   return Array.from({ length: WRITE_SHARDS }, (_, shard) => `${value}#${shard}`);
+}
+
+/**
+ * Longest Message-ID kept verbatim as an index key. A GSI partition key holds at most 2,048 bytes (DynamoDB
+ * quotas); a Message-ID line may run to 998 characters (RFC 5322 §2.1.1) and past 2,048 bytes in UTF-8 (RFC 6532),
+ * or longer still when folded. Real ones are far below 1,024 bytes, so only pathological values are hashed.
+ */
+const MAX_MESSAGE_ID_KEY_BYTES = 1024;
+
+/**
+ * The byMessageId partition value: the Message-ID normalised as the parser does for fingerprints (lower-case, no
+ * angle brackets, no whitespace), or `sha256 <hex>` of that when longer than MAX_MESSAGE_ID_KEY_BYTES. The space
+ * cannot occur in a normalised Message-ID, so a hashed key never equals a verbatim one. Writers and readers both
+ * derive the key here; readers still compare the record's Message-ID itself (report-filters.ts).
+ */
+export function messageIdKey(messageId: string | undefined): string | undefined {
+  const normalized = normalizeMessageId(messageId);
+  if (normalized === undefined || Buffer.byteLength(normalized, 'utf8') <= MAX_MESSAGE_ID_KEY_BYTES)
+    return normalized;
+  return `sha256 ${createHash('sha256').update(normalized, 'utf8').digest('hex')}`;
 }
 
 /** Items are limited to 400 KB (DynamoDB quotas); the rest of the budget is keys and index attributes. */
@@ -93,6 +115,7 @@ export function reportItem(record: ReportRecord): Item {
       [REPORT_INDEXES['sender-address'].partitionKey, record.senderAddress?.toLowerCase()],
       [REPORT_INDEXES.reporter.partitionKey, record.reporter.domain?.toLowerCase()],
       [REPORT_INDEXES.fingerprint.partitionKey, record.fingerprint],
+      [REPORT_INDEXES['message-id'].partitionKey, messageIdKey(record.messageId)],
       [REPORT_INDEXES.received.partitionKey, `${record.receivedAt.slice(0, 10)}#${shardOf(record.reportId)}`],
     ]),
     expiresAt: { N: String(record.expiresAt) },

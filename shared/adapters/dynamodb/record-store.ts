@@ -5,9 +5,11 @@
 import { type DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { ReportRecord, SubmissionRecord, SubmissionStatus } from '../../core/model/index.ts';
 import type { RecordStore, ReportIndex } from '../../core/ports.ts';
+import { isMissingIndexError, MissingIndexError } from './add-missing-indexes.ts';
 import { batchGetAll, batchWriteAll } from './batch-requests.ts';
 import { type IndexPartition, queryNewestFirst } from './newest-first-query.ts';
 import {
+  messageIdKey,
   recordOf,
   reportItem,
   reportKey,
@@ -39,6 +41,9 @@ function reportPartition(index: Exclude<ReportIndex, { by: 'received' }>): Index
       return { index: REPORT_INDEXES.reporter, value: index.reporterDomain.toLowerCase() };
     case 'fingerprint':
       return { index: REPORT_INDEXES.fingerprint, value: index.fingerprint };
+    case 'message-id':
+      // An empty id matches no item: the index is sparse, so ask for a value no item carries.
+      return { index: REPORT_INDEXES['message-id'], value: messageIdKey(index.messageId) ?? ' ' };
   }
 }
 
@@ -97,8 +102,13 @@ export function createDynamoRecordStore(options: { client: DynamoDBClient; table
     },
 
     async queryReports(query) {
-      const page = await queryNewestFirst(client, tableName, reportPartitions(query.index), query);
-      return { items: page.items.map((item) => recordOf<ReportRecord>(item)), cursor: page.cursor };
+      try {
+        const page = await queryNewestFirst(client, tableName, reportPartitions(query.index), query);
+        return { items: page.items.map((item) => recordOf<ReportRecord>(item)), cursor: page.cursor };
+      } catch (error) {
+        if (!isMissingIndexError(error)) throw error;
+        throw new MissingIndexError(`${tableName} lacks the index for ${query.index.by}`, { cause: error });
+      }
     },
 
     async listSubmissions(query) {

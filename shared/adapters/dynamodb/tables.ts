@@ -9,7 +9,7 @@
  * | tenants | accepted-domain claim     | DOMAIN#<domain>            | DOMAIN                   | –                                   |
  * | tenants | dedicated IP/range claim  | IP#v4#<a.b> / IP#v6#<h:h>  | <cidr>#<tenantId>        | –                                   |
  * | reports | submission                | SUB#<submissionId>         | SUBMISSION               | byStatus: statusKey / receivedSk    |
- * | reports | report                    | REPORT#<reportId>          | REPORT                   | byTenant, bySourceIp, bySenderDomain, bySenderAddress, byReporter, byFingerprint, byDay (… / receivedSk) |
+ * | reports | report                    | REPORT#<reportId>          | REPORT                   | byTenant, bySourceIp, bySenderDomain, bySenderAddress, byReporter, byFingerprint, byMessageId, byDay (… / receivedSk) |
  * | scores  | owned by engineer S       | pk                         | sk                       | gsi1 (gsi1pk/gsi1sk), gsi2 (gsi2pk/gsi2sk) |
  *
  * | access pattern (DESIGN §5)            | served by                                                        |
@@ -22,12 +22,14 @@
  * | submissions by status, newest first   | Query byStatus statusKey = <status>#<shard 0..3>, merged         |
  * | reports of a tenant by time           | Query byTenant tenantKey = <tenantId>, receivedSk descending     |
  * | reports by source IP / sender domain / sender address / reporter / fingerprint | Query by… = <value>   |
+ * | reports by Message-ID                 | Query byMessageId messageIdKey = <normalised id> (record-items.ts messageIdKey) |
  * | reports by received day               | Query byDay dayKey = <yyyy-mm-dd>#<shard 0..3>, merged           |
  * | restricted tenants, top tenants, audit trail | scores table, gsi1/gsi2 (engineer S)                      |
  *
  * `receivedSk` is `<receivedAt ISO 8601>#<id>`: time-ordered, unique, so from/to bounds are a key condition.
  * byDay and byStatus take every write of the system, so they are sharded (record-items.ts WRITE_SHARDS).
- * Reports and submissions expire through the TTL attribute `expiresAt` (epoch seconds).
+ * Reports, submissions and score buckets expire through the TTL attribute `expiresAt` (epoch seconds); the local
+ * runtime, whose emulator has no TTL sweeper, finds them through byDay/byStatus and the bucket keys (retention-purge.ts).
  */
 import {
   CreateTableCommand,
@@ -36,6 +38,7 @@ import {
   ResourceInUseException,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
+import { addMissingIndexes, type MissingIndex } from './add-missing-indexes.ts';
 
 /** A global secondary index; all key attributes are strings and every index projects ALL attributes. */
 export interface IndexSpec {
@@ -71,6 +74,8 @@ export const REPORT_INDEXES = {
   },
   reporter: { indexName: 'byReporter', partitionKey: 'reporterKey', sortKey: RECEIVED_SORT_KEY },
   fingerprint: { indexName: 'byFingerprint', partitionKey: 'fingerprintKey', sortKey: RECEIVED_SORT_KEY },
+  /** Added after the first release: tables created before it lack it until ensureTables adds it (see there). */
+  'message-id': { indexName: 'byMessageId', partitionKey: 'messageIdKey', sortKey: RECEIVED_SORT_KEY },
   received: { indexName: 'byDay', partitionKey: 'dayKey', sortKey: RECEIVED_SORT_KEY },
 } as const satisfies Record<string, IndexSpec>;
 
@@ -123,14 +128,41 @@ export interface TableNames {
 const ACTIVE_WAIT_ATTEMPTS = 120;
 const ACTIVE_WAIT_MS = 250;
 
-/** Creates any missing table (on-demand billing) and waits until it is ACTIVE; for local runtimes and tests. */
-export async function ensureTables(client: DynamoDBClient, names: TableNames): Promise<void> {
+/**
+ * Creates any missing table (on-demand billing), adds indexes an existing table lacks, and waits until all are
+ * ACTIVE; for local runtimes and tests. Returns the indexes that could not be added (dynalite cannot add an index
+ * to an existing table), after telling `warn` (default: stderr) what that means and what to do.
+ */
+export async function ensureTables(
+  client: DynamoDBClient,
+  names: TableNames,
+  options: { readonly warn?: (message: string) => void } = {},
+): Promise<MissingIndex[]> {
+  const missing: MissingIndex[] = [];
   for (const key of ['tenants', 'reports', 'scores'] as const) {
-    await ensureTable(client, names[key], TABLE_SPECS[key]);
+    missing.push(...(await ensureTable(client, names[key], TABLE_SPECS[key])));
   }
+  const warn = options.warn ?? ((message: string) => process.stderr.write(`${message}\n`));
+  for (const { tableName, indexName } of missing) warn(missingIndexAdvice(tableName, indexName));
+  return missing;
 }
 
-async function ensureTable(client: DynamoDBClient, tableName: string, spec: TableSpec): Promise<void> {
+/** What an index missing from an old local table means and how to get it (README "Upgrading a data directory"). */
+export function missingIndexAdvice(tableName: string, indexName: string): string {
+  return (
+    `warning: table ${tableName} was created before index ${indexName} existed, and the index could not be added ` +
+    '(dynalite cannot add an index to an existing table). Searches that would use it walk the received days instead (slower, last 30 days by ' +
+    'default). To get it, see README "Upgrading a data directory": move the data directory\'s dynamodb/ folder ' +
+    'aside, start again, re-import tenants and run `abuse-intake reprocess`.'
+  );
+}
+
+/** Creates a table from its spec, or brings an existing one's indexes up to the spec; returns indexes still missing. */
+export async function ensureTable(
+  client: DynamoDBClient,
+  tableName: string,
+  spec: TableSpec,
+): Promise<MissingIndex[]> {
   const attributes = new Set<string>([spec.partitionKey, spec.sortKey]);
   for (const index of spec.indexes) {
     attributes.add(index.partitionKey);
@@ -167,6 +199,7 @@ async function ensureTable(client: DynamoDBClient, tableName: string, spec: Tabl
   }
   await waitUntilActive(client, tableName);
   if (created && spec.ttlAttribute !== undefined) await enableTtl(client, tableName, spec.ttlAttribute);
+  return created ? [] : addMissingIndexes(client, tableName, spec);
 }
 
 async function waitUntilActive(client: DynamoDBClient, tableName: string): Promise<void> {

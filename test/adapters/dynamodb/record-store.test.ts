@@ -105,6 +105,45 @@ describe.each(DYNAMO_BACKENDS)('DynamoDB record store on $name', ({ start }) => 
     expect(await ids({ by: 'received', day: '2026-11-21' })).toEqual(['c']);
   });
 
+  it('finds reports by Message-ID in any case, with or without angle brackets, and only those', async () => {
+    await freshStore();
+    await store.putReports([
+      sampleReport('m1', { receivedAt: at(1), messageId: '<Campaign-7@Mail.Example>' }),
+      sampleReport('m2', { receivedAt: at(2), messageId: 'campaign-7@mail.example' }),
+      sampleReport('m3', { receivedAt: at(3), messageId: '<other@mail.example>' }),
+      sampleReport('m4', { receivedAt: at(4), messageId: undefined }),
+    ]);
+    const ids = async (messageId: string) =>
+      (await store.queryReports({ index: { by: 'message-id', messageId } })).items.map((r) => r.reportId);
+    expect(await ids('campaign-7@mail.example')).toEqual(['m2', 'm1']);
+    expect(await ids('<CAMPAIGN-7@mail.example>')).toEqual(['m2', 'm1']);
+    expect(await ids('other@mail.example')).toEqual(['m3']);
+    expect(await ids('absent@mail.example')).toEqual([]);
+    expect(await ids('<>')).toEqual([]);
+  });
+
+  it('indexes a Message-ID longer than an index key may be under its hash, and finds it', async () => {
+    await freshStore();
+    // 700 two-byte characters: 1,400 bytes normalised, over the verbatim limit; 2,100 bytes as written (upper case).
+    const long = `<${'É'.repeat(700)}@mail.example>`;
+    await store.putReports([sampleReport('long', { messageId: long })]);
+    const page = await store.queryReports({ index: { by: 'message-id', messageId: long.toLowerCase() } });
+    expect(page.items.map((r) => r.reportId)).toEqual(['long']);
+    expect(page.items[0]?.messageId).toBe(long);
+  });
+
+  it('moves a rewritten report to its new Message-ID partition when a reprocess changes it', async () => {
+    await freshStore();
+    await store.putReports([sampleReport('re', { messageId: '<before@mail.example>' })]);
+    await store.putReports([sampleReport('re', { messageId: '<after@mail.example>' })]);
+    const ids = async (messageId: string) =>
+      (await store.queryReports({ index: { by: 'message-id', messageId } })).items.map((r) => r.reportId);
+    expect(await ids('before@mail.example')).toEqual([]);
+    expect(await ids('after@mail.example')).toEqual(['re']);
+    await store.putReports([sampleReport('re', { messageId: undefined })]);
+    expect(await ids('after@mail.example')).toEqual([]);
+  });
+
   it('reads a day spread over its write shards back as one newest-first sequence across pages', async () => {
     await freshStore();
     await store.putReports(
