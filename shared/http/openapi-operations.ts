@@ -59,7 +59,13 @@ export const page = [
   q('limit', '1–500, default 50', { type: 'integer' }),
   q('cursor', 'From the previous page.'),
 ];
-export const reportFilters = REPORT_FILTER_PARAMS.map((name) => q(name));
+/** Report filters whose meaning is not obvious from the name. */
+const FILTER_DESCRIPTIONS: Partial<Record<(typeof REPORT_FILTER_PARAMS)[number], string>> = {
+  messageId:
+    'Message-ID of the reported message, with or without angle brackets; compared lower-case without whitespace. ' +
+    'Served by the byMessageId index.',
+};
+export const reportFilters = REPORT_FILTER_PARAMS.map((name) => q(name, FILTER_DESCRIPTIONS[name]));
 export const anyObject: JsonSchema = { type: 'object' };
 
 /** An operation with the common error responses added. */

@@ -1,4 +1,5 @@
 import type { FeedbackType, ReportRecord } from '../core/model/index.ts';
+import { normalizeMessageId } from '../core/parse/fingerprint.ts';
 import type { ReportIndex } from '../core/ports.ts';
 import { type Parsed, parseInstant } from './query-params.ts';
 
@@ -70,17 +71,22 @@ export function parseReportFilters(
       senderAddress: clean(query['senderAddress'], true),
       reporter: clean(query['reporter'], true),
       fingerprint: clean(query['fingerprint'], true),
-      // Message-IDs are compared without their angle brackets (RFC 5322 §3.6.4 msg-id).
-      messageId: messageId?.replace(/^<|>$/g, ''),
+      // Message-IDs are compared as the parser normalises them for fingerprints: without angle brackets (RFC 5322
+      // §3.6.4 msg-id) and whitespace, lower-case (the byMessageId index holds that form).
+      messageId: normalizeMessageId(messageId),
       feedbackType: clean(query['feedbackType'], true),
       attribution,
     },
   };
 }
 
-/** The most selective index for the filters, or undefined when only a time walk over days can serve them. */
+/**
+ * The most selective index for the filters, or undefined when only a time walk over days can serve them. A
+ * Message-ID or fingerprint names one message (a handful of reports), so they come first.
+ */
 export function primaryIndex(filters: ReportFilters): ReportIndex | undefined {
   if (filters.fingerprint) return { by: 'fingerprint', fingerprint: filters.fingerprint };
+  if (filters.messageId) return { by: 'message-id', messageId: filters.messageId };
   if (filters.senderAddress) return { by: 'sender-address', senderAddress: filters.senderAddress };
   if (filters.sourceIp) return { by: 'source-ip', sourceIp: filters.sourceIp };
   if (filters.senderDomain) return { by: 'sender-domain', senderDomain: filters.senderDomain };
@@ -99,7 +105,8 @@ export function matchesFilters(report: ReportRecord, filters: ReportFilters): bo
   if (filters.senderAddress && report.senderAddress?.toLowerCase() !== filters.senderAddress) return false;
   if (filters.reporter && report.reporter.domain?.toLowerCase() !== filters.reporter) return false;
   if (filters.fingerprint && report.fingerprint.toLowerCase() !== filters.fingerprint) return false;
-  if (filters.messageId && report.messageId?.replace(/^<|>$/g, '') !== filters.messageId) return false;
+  if (filters.messageId && normalizeMessageId(report.messageId) !== normalizeMessageId(filters.messageId))
+    return false;
   if (filters.feedbackType && report.feedback.feedbackType !== filters.feedbackType) return false;
   if (filters.attribution && report.attribution.outcome !== filters.attribution) return false;
   return true;

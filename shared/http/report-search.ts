@@ -46,8 +46,17 @@ function previousDay(day: string): string {
 }
 
 /**
+ * The store raised MissingIndexError (shared/adapters/dynamodb/add-missing-indexes.ts): its table predates the
+ * index, which a local data directory on dynalite cannot gain. Matched by name so the API stays store-neutral.
+ */
+function isMissingIndex(error: unknown): boolean {
+  return error instanceof Error && error.name === 'MissingIndexError';
+}
+
+/**
  * One page of reports matching the filters, newest first. Uses the most selective index and checks the remaining
- * filters on each item; without any indexed filter it walks the received-day index back from `to` (or now).
+ * filters on each item; without any indexed filter (or when the store lacks the chosen index, see isMissingIndex)
+ * it walks the received-day index back from `to` (or now).
  */
 export async function searchReports(
   records: RecordStore,
@@ -57,7 +66,8 @@ export async function searchReports(
 ): Promise<Page<ReportRecord>> {
   const cursor = decodeCursor(page.cursor);
   if (!cursor) throw new InvalidCursorError('cursor does not decode');
-  const index = primaryIndex(filters);
+  // A cursor carrying a day belongs to a day walk, including one that fell back from a missing index.
+  let index = cursor.d === undefined ? primaryIndex(filters) : undefined;
   const lastDay = (
     filters.from ?? new Date(Date.parse(now) - DEFAULT_SEARCH_DAYS * DAY_MS).toISOString()
   ).slice(0, 10);
@@ -73,7 +83,15 @@ export async function searchReports(
       limit: page.limit - items.length,
       cursor: storeCursor,
     };
-    const result = await records.queryReports(query);
+    let result: Page<ReportRecord>;
+    try {
+      result = await records.queryReports(query);
+    } catch (error) {
+      if (index === undefined || !isMissingIndex(error)) throw error;
+      index = undefined;
+      storeCursor = undefined;
+      continue;
+    }
     items.push(...result.items.filter((report) => matchesFilters(report, filters)));
     storeCursor = result.cursor;
     if (!storeCursor) {

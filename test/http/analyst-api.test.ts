@@ -143,6 +143,14 @@ describe('reports', () => {
     expect(byPrint.json.items.map((r: { reportId: string }) => r.reportId)).toEqual([one.reportId]);
   });
 
+  it('filters by Message-ID in any case, with or without angle brackets', async () => {
+    for (const messageId of ['<HOSTILE-1@initech.example>', 'hostile-1@initech.example']) {
+      const { json } = await read(`/v1/reports?messageId=${encodeURIComponent(messageId)}`);
+      expect(json.items.map((r: { reportId: string }) => r.reportId)).toEqual([server.ids.hostileReport]);
+    }
+    expect((await read('/v1/reports?messageId=absent%40initech.example')).json.items).toEqual([]);
+  });
+
   it('combines filters and a time range', async () => {
     const acme = server.reports.filter((r) => r.tenantId === 'acme');
     const to = acme[2]!.receivedAt;

@@ -25,6 +25,17 @@ describe('OPENAPI_DOCUMENT', () => {
     expect(documented.sort()).toEqual(routes.map((r) => `${r.method} ${r.pattern}`).sort());
   });
 
+  it('documents the messageId report filter on the report list and both exports', () => {
+    for (const path of ['/v1/reports', '/v1/exports/reports.csv', '/v1/exports/reports.json']) {
+      const operation = Object.values(OPENAPI_DOCUMENT.paths[path] ?? {})[0];
+      const parameter = operation?.parameters?.find((p) => p.name === 'messageId');
+      expect(parameter, path).toMatchObject({
+        in: 'query',
+        description: expect.stringMatching(/angle brackets/),
+      });
+    }
+  });
+
   it('resolves every schema reference', () => {
     const refs = [...JSON.stringify(OPENAPI_DOCUMENT).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)];
     expect(refs.length).toBeGreaterThan(0);
