@@ -18,6 +18,7 @@ export interface ReportListOptions extends DataDirOptions {
   readonly senderDomain?: string;
   readonly senderAddress?: string;
   readonly reporter?: string;
+  readonly messageId?: string;
   readonly feedbackType?: string;
   readonly kind?: string;
   readonly status?: string;
@@ -39,6 +40,7 @@ const FLAG_OF_FILTER: Readonly<Record<string, string>> = {
   senderDomain: '--sender-domain',
   senderAddress: '--sender-address',
   reporter: '--reporter',
+  messageId: '--message-id',
   feedbackType: '--feedback-type',
   attribution: '--status',
 };
@@ -72,6 +74,7 @@ export function reportFiltersOf(options: ReportListOptions): {
     senderDomain: options.senderDomain,
     senderAddress: options.senderAddress,
     reporter: options.reporter,
+    messageId: options.messageId,
     feedbackType: options.feedbackType,
     attribution: options.status,
   });
@@ -168,6 +171,10 @@ export function registerReports(program: Command): void {
     .option('--sender-domain <domain>', 'sending domain')
     .option('--sender-address <address>', 'sending address (finds compromised accounts)')
     .option('--reporter <domain>', 'reporter domain (feed or mail provider)')
+    .option(
+      '--message-id <id>',
+      'Message-ID of the reported message, <…> optional, any case (byMessageId index)',
+    )
     .option('--feedback-type <type>', 'abuse, fraud, virus, other, not-spam, auth-failure, opt-out')
     .option('--kind <kind>', 'submission kind: arf, forward or xarf')
     .option('--status <status>', 'attributed or unattributed')
