@@ -34,7 +34,8 @@ type Item = Record<string, AttributeValue>;
 
 const PROFILE_SK = 'PROFILE';
 const DOMAIN_SK = 'DOMAIN';
-const TENANT_LIST_PK = 'TENANTS';
+/** Partition value of the byList index that holds every tenant. */
+export const TENANT_LIST_PK = 'TENANTS';
 /** A domain name has at most 127 labels (RFC 1035 §2.3.4, 255 octets). */
 const MAX_DOMAIN_LABELS = 127;
 
