@@ -25,6 +25,8 @@
  * | reports by Message-ID                 | Query byMessageId messageIdKey = <normalised id> (record-items.ts messageIdKey) |
  * | reports by received day               | Query byDay dayKey = <yyyy-mm-dd>#<shard 0..3>, merged           |
  * | restricted tenants, top tenants, audit trail | scores table, gsi1/gsi2 (engineer S)                      |
+ * | expired records (local purge only)    | Query byDay per day and byStatus, receivedSk < cutoff (expired-records.ts) |
+ * | expired score buckets (local purge)   | Query BUCKET#<tenant>#<shard>, sk < W#<cutoff>, tenants from byList + gsi1 (expired-buckets.ts) |
  *
  * `receivedSk` is `<receivedAt ISO 8601>#<id>`: time-ordered, unique, so from/to bounds are a key condition.
  * byDay and byStatus take every write of the system, so they are sharded (record-items.ts WRITE_SHARDS).
