@@ -45,17 +45,25 @@ export async function startTestServer(
     resolver: demoResolver,
     log: () => {},
     ...options,
+  }).catch((error: unknown) => {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
   });
-  await seedDemoTenants(server.services.directory, new Date().toISOString());
-  return {
-    server,
-    dataDir,
-    token: server.generatedToken?.token ?? '',
-    dispose: async () => {
+  const dispose = async () => {
+    try {
       await server.stop();
+    } finally {
       rmSync(dataDir, { recursive: true, force: true });
-    },
+    }
   };
+  try {
+    await seedDemoTenants(server.services.directory, new Date().toISOString());
+  } catch (error) {
+    // The caller never gets a TestServer to dispose of: stop it here, or its dynalite thread and ports outlive it.
+    await dispose();
+    throw error;
+  }
+  return { server, dataDir, token: server.generatedToken?.token ?? '', dispose };
 }
 
 let serial = 1000;

@@ -22,6 +22,23 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/**
+ * Starts a server and Chromium side by side and hands over whichever started, then throws the first failure:
+ * with `Promise.all`, a failed server start left the launched Chromium unassigned, so afterAll could not close it and
+ * the browser outlived the test file (a Vitest fork's children survive its teardown).
+ */
+export async function startWithChromium<T>(
+  starting: Promise<T>,
+  keep: (started: { server?: T; browser?: Browser }) => void,
+): Promise<void> {
+  const [server, browser] = await Promise.allSettled([starting, launchChromium()]);
+  keep({
+    ...(server.status === 'fulfilled' ? { server: server.value } : {}),
+    ...(browser.status === 'fulfilled' ? { browser: browser.value } : {}),
+  });
+  for (const result of [server, browser]) if (result.status === 'rejected') throw result.reason;
+}
+
 /** What a page did that a hostile report must never make it do. */
 export interface PageWatch {
   readonly dialogs: string[];

@@ -2,13 +2,16 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE } from '../http/analyst-records.ts';
 import { type AnalystServer, MANAGE_TOKEN, READ_TOKEN, startAnalystServer } from '../http/analyst-server.ts';
-import { launchChromium, logIn, screenshot, watchedPage } from './browser.ts';
+import { logIn, screenshot, startWithChromium, watchedPage } from './browser.ts';
 
 let server: AnalystServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startAnalystServer(), launchChromium()]);
+  await startWithChromium(startAnalystServer(), (started) => {
+    if (started.server) server = started.server;
+    if (started.browser) browser = started.browser;
+  });
 });
 afterAll(async () => {
   await browser?.close();

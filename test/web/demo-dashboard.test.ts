@@ -6,13 +6,16 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDemo } from '../../local/demo/run-demo.ts';
 import { startTestServer, type TestServer } from '../e2e/local-harness.ts';
-import { launchChromium, logIn, screenshot, watchedPage } from './browser.ts';
+import { logIn, screenshot, startWithChromium, watchedPage } from './browser.ts';
 
 let test: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  [test, browser] = await Promise.all([startTestServer(), launchChromium()]);
+  await startWithChromium(startTestServer(), (started) => {
+    if (started.server) test = started.server;
+    if (started.browser) browser = started.browser;
+  });
   await runDemo(test.server, () => {});
 });
 afterAll(async () => {
