@@ -69,6 +69,14 @@ export async function openDiskQueue<T>(options: DiskQueueOptions): Promise<DiskQ
   const ready = new Map<string, number>(); // id -> notBefore, in arrival order
   const inflight = new Map<string, { receipt: string; deadline: number }>();
   let deadCount = 0;
+  // Counting dead/ (rescan) and changing it (fail, replayDead) take turns: a count listed while a dead letter was
+  // being written, assigned after its deadCount++, counted it twice until the next rescan (or lost it).
+  let deadTurn: Promise<unknown> = Promise.resolve();
+  const inDeadTurn = <R>(run: () => Promise<R>): Promise<R> => {
+    const turn = deadTurn.then(run);
+    deadTurn = turn.catch(() => undefined);
+    return turn;
+  };
 
   const file = (state: keyof typeof dirs, id: string) => join(dirs[state], `${id}.json`);
   const readEntry = async (path: string): Promise<QueueEntry<T> | undefined> => {
@@ -161,12 +169,13 @@ export async function openDiskQueue<T>(options: DiskQueueOptions): Promise<DiskQ
         lastError: describeError(error),
         lastFailedAt: new Date(now()).toISOString(),
       };
-      if (entry.attempts >= options.maxAttempts) {
-        await writeFileDurably(file('dead', entry.id), encodeEntry(failed));
-        await unlinkQuietly(file('inflight', entry.id));
-        deadCount++;
-        return 'dead';
-      }
+      if (entry.attempts >= options.maxAttempts)
+        return inDeadTurn(async () => {
+          await writeFileDurably(file('dead', entry.id), encodeEntry(failed));
+          await unlinkQuietly(file('inflight', entry.id));
+          deadCount++;
+          return 'dead' as const;
+        });
       const notBefore = now() + options.retryBaseMs * 2 ** (entry.attempts - 1);
       await writeQuick(file('ready', entry.id), { ...failed, notBefore });
       await unlinkQuietly(file('inflight', entry.id));
@@ -199,7 +208,9 @@ export async function openDiskQueue<T>(options: DiskQueueOptions): Promise<DiskQ
         ready.set(id, entry.notBefore);
         found++;
       }
-      deadCount = (await names('dead')).length;
+      await inDeadTurn(async () => {
+        deadCount = (await names('dead')).length;
+      });
       return found;
     },
 
@@ -221,22 +232,26 @@ export async function openDiskQueue<T>(options: DiskQueueOptions): Promise<DiskQ
       return entries.sort((a, b) => (a.lastFailedAt ?? '').localeCompare(b.lastFailedAt ?? ''));
     },
 
-    async replayDead(ids) {
-      const wanted = ids ?? (await names('dead'));
-      let replayed = 0;
-      for (const id of wanted) {
-        if (!QUEUE_ID.test(id)) continue;
-        const entry = await readEntry(file('dead', id));
-        if (entry === undefined) continue;
-        await writeFileDurably(file('ready', id), encodeEntry({ ...entry, attempts: 0, notBefore: 0 }));
-        await unlinkQuietly(file('dead', id));
-        ready.set(id, 0);
-        replayed++;
-      }
-      deadCount = Math.max(0, deadCount - replayed);
-      return replayed;
+    replayDead(ids) {
+      return inDeadTurn(() => replayDeadNow(ids));
     },
   };
+
+  async function replayDeadNow(ids: readonly string[] | undefined): Promise<number> {
+    const wanted = ids ?? (await names('dead'));
+    let replayed = 0;
+    for (const id of wanted) {
+      if (!QUEUE_ID.test(id)) continue;
+      const entry = await readEntry(file('dead', id));
+      if (entry === undefined) continue;
+      await writeFileDurably(file('ready', id), encodeEntry({ ...entry, attempts: 0, notBefore: 0 }));
+      await unlinkQuietly(file('dead', id));
+      ready.set(id, 0);
+      replayed++;
+    }
+    deadCount = Math.max(0, deadCount - replayed);
+    return replayed;
+  }
   return queue;
 }
 

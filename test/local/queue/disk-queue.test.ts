@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDiskQueue } from '../../../local/queue/disk-queue.ts';
 
+/** Rounds of the dead-letter count race; each takes a few milliseconds. */
+const DEAD_COUNT_ROUNDS = 60;
 const dirs: string[] = [];
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
@@ -112,6 +114,23 @@ describe('openDiskQueue', () => {
     clock.ms += 1;
     expect(await server.rescan()).toBe(1);
     expect(server.depth()).toEqual({ ready: 1, inflight: 0, dead: 0 });
+  });
+
+  it('counts a dead letter once while rescans run beside the failure that writes it', async () => {
+    // A rescan listing dead/ between the dead letter's write and its count used to count it twice (59 of 600
+    // rounds with two busy loops on both cores); staggered rescans land in that window now and then.
+    for (let round = 0; round < DEAD_COUNT_ROUNDS; round++) {
+      const { open } = setup({ maxAttempts: 1 });
+      const queue = await open();
+      await queue.enqueue('a', { n: round });
+      const delivery = await queue.receive();
+      const rescans = Array.from({ length: 30 }, (_, k) =>
+        new Promise((resolve) => setTimeout(resolve, k / 3)).then(() => queue.rescan()),
+      );
+      const [outcome] = await Promise.all([queue.fail(delivery!, new Error('bug')), ...rescans]);
+      expect(outcome).toBe('dead');
+      expect(queue.depth().dead, `round ${round}`).toBe((await queue.listDead()).length);
+    }
   });
 
   it('leaves no temporary files behind', async () => {
