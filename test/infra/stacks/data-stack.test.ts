@@ -37,6 +37,20 @@ describe('DataStack', () => {
     }
   });
 
+  it('gives the reports table the byMessageId index among its nine, within the 20 DynamoDB allows', () => {
+    const reports = Object.values(synthesized.data.findResources('AWS::DynamoDB::Table')).find((table) =>
+      (table.Properties.GlobalSecondaryIndexes as { IndexName: string }[] | undefined)?.some(
+        (index) => index.IndexName === 'byMessageId',
+      ),
+    );
+    const indexes = reports?.Properties.GlobalSecondaryIndexes as { IndexName: string; KeySchema: unknown }[];
+    expect(indexes).toHaveLength(9);
+    expect(indexes.find((index) => index.IndexName === 'byMessageId')?.KeySchema).toEqual([
+      { AttributeName: 'messageIdKey', KeyType: 'HASH' },
+      { AttributeName: 'receivedSk', KeyType: 'RANGE' },
+    ]);
+  });
+
   it('keeps every table on demand, encrypted, with point-in-time recovery, retained', () => {
     const tables = synthesized.data.findResources('AWS::DynamoDB::Table');
     expect(Object.keys(tables)).toHaveLength(3);

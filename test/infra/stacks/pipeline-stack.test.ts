@@ -119,6 +119,15 @@ describe('PipelineStack', () => {
     expect(ref(targets[0]?.Arn)).toContain(scoreFunction![0]);
   });
 
+  it('lets every function that reads reports query the byMessageId index by its own ARN', () => {
+    const policies = JSON.stringify(ofType('AWS::IAM::Policy'));
+    const grants = (index: string) => policies.split(`/index/${index}"`).length - 1;
+    // Every grant on the reports table names all its indexes, so the new one appears wherever byDay does.
+    expect(grants('byDay')).toBeGreaterThanOrEqual(3);
+    expect(grants('byMessageId')).toBe(grants('byDay'));
+    expect(policies).not.toContain('/index/*');
+  });
+
   it('never grants a pipeline function a `*` resource', () => {
     const roles = pipelineFunctionIds().map((id) => ref(resources[id]?.Properties['Role']));
     const policies = ofType('AWS::IAM::Policy').filter(([, policy]) =>
