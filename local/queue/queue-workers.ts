@@ -33,6 +33,11 @@ export interface QueueWorkerOptions<T> {
   readonly handle: QueueBatchHandler<T>;
   /** Told about each failed delivery and whether it will be retried or went to the dead letters. */
   readonly onFailure?: (entry: QueueEntry<T>, error: unknown, outcome: 'retry' | 'dead' | 'stale') => void;
+  /**
+   * Told when the queue itself fails (a receive that cannot read or move its files: EIO, EMFILE, ENOSPC). The
+   * worker waits a poll interval and goes on; entries it had claimed come back after their visibility timeout.
+   */
+  readonly onQueueError?: (error: unknown) => void;
   /** How often idle workers look for entries other processes added and for expired visibility timeouts. */
   readonly pollMs?: number;
 }
@@ -95,6 +100,7 @@ export function startQueueWorkers<T>(options: QueueWorkerOptions<T>): QueueWorke
   const work = async (): Promise<void> => {
     while (running) {
       const deliveries: NonNullable<Awaited<ReturnType<DiskQueue<T>['receive']>>>[] = [];
+      let queueError: unknown;
       // Counted busy from before the first receive, so idle() cannot resolve between receive and ack.
       busy++;
       try {
@@ -103,8 +109,11 @@ export function startQueueWorkers<T>(options: QueueWorkerOptions<T>): QueueWorke
           await new Promise((resolve) => setTimeout(resolve, batchWindowMs));
         // All receives start at once: each claims its entry before its first await, and their file moves then
         // share the thread pool with the accepts' fsyncs instead of queueing behind them one after another.
-        const received = await Promise.all(Array.from({ length: batchSize }, () => queue.receive()));
-        for (const delivery of received) if (delivery !== undefined) deliveries.push(delivery);
+        const received = await Promise.allSettled(Array.from({ length: batchSize }, () => queue.receive()));
+        for (const result of received) {
+          if (result.status === 'rejected') queueError = result.reason;
+          else if (result.value !== undefined) deliveries.push(result.value);
+        }
         if (deliveries.length > 0) {
           let failures: ReadonlyMap<string, unknown>;
           try {
@@ -123,7 +132,11 @@ export function startQueueWorkers<T>(options: QueueWorkerOptions<T>): QueueWorke
       } finally {
         busy--;
       }
-      if (deliveries.length === 0) {
+      if (queueError !== undefined) {
+        // A worker loop that threw would end as an unhandled rejection and take the server down with it.
+        options.onQueueError?.(queueError);
+        await sleep(pollMs);
+      } else if (deliveries.length === 0) {
         checkIdle();
         const due = queue.nextDueAt();
         await sleep(due === undefined ? pollMs : Math.max(1, Math.min(pollMs, due - Date.now())));

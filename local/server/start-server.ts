@@ -94,11 +94,16 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
           ...(options.onProcessed ? { onProcessed: options.onProcessed } : {}),
         }),
       onFailure: (entry, error, outcome) => {
-        const message = `${entry.id}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
+        const message = `${entry.id}: ${describeFailure(error)}`;
         health.recordFailure(message, new Date().toISOString());
         log(
           `worker: ${message} (attempt ${entry.attempts}, ${outcome === 'dead' ? 'moved to dead letters' : outcome})`,
         );
+      },
+      onQueueError: (error) => {
+        const message = `queue: ${describeFailure(error)}`;
+        health.recordFailure(message, new Date().toISOString());
+        log(`worker: ${message}`);
       },
     });
     stopping.push(() => workers.stop());
@@ -208,4 +213,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     await stopAll();
     throw error;
   }
+}
+
+/** A failure as one line for the log and /health. */
+function describeFailure(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

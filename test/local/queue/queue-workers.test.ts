@@ -83,4 +83,34 @@ describe('startQueueWorkers', () => {
     await workers.stop();
     expect((await queue.listDead()).map((entry) => entry.id).sort()).toEqual(['x', 'y']);
   });
+
+  it('survives a queue that fails to receive: reports the error, waits, and goes on', async () => {
+    const queue = await queueWith(['m']);
+    let failuresLeft = 2;
+    const flaky = {
+      ...queue,
+      receive: () => {
+        if (failuresLeft-- > 0)
+          return Promise.reject(Object.assign(new Error('EIO: i/o error'), { code: 'EIO' }));
+        return queue.receive();
+      },
+    };
+    const errors: string[] = [];
+    const handled: string[] = [];
+    const workers = startQueueWorkers({
+      queue: flaky,
+      concurrency: 1,
+      pollMs: 10,
+      handle: async (entries) => {
+        handled.push(...entries.map((entry) => entry.id));
+        return new Map();
+      },
+      onQueueError: (error) => errors.push((error as Error).message),
+    });
+    await workers.idle();
+    await workers.stop();
+    expect(errors).toEqual(['EIO: i/o error', 'EIO: i/o error']);
+    expect(handled).toEqual(['m']);
+    expect(queue.depth()).toEqual({ ready: 0, inflight: 0, dead: 0 });
+  });
 });
