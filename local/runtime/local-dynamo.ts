@@ -34,6 +34,8 @@ export async function startLocalDynamo(dataDir: string): Promise<LocalDynamo> {
       if (message.type === 'listening') resolve(message.port);
       else if (message.type === 'error') reject(new LocalDynamoError(`dynalite failed: ${message.message}`));
     });
+    // A thread that ends without an error event would otherwise leave start-up waiting forever.
+    void exited.then(() => reject(new LocalDynamoError('dynalite stopped before it listened')));
   });
   return {
     endpoint: `http://127.0.0.1:${port}`,
@@ -44,12 +46,22 @@ export async function startLocalDynamo(dataDir: string): Promise<LocalDynamo> {
   };
 }
 
+/** Far above any dynalite answer under load (batches of 25 writes take milliseconds), so only a stuck one trips it. */
+const LOCAL_REQUEST_TIMEOUT_MS = 60_000;
+
 /** A DynamoDB client for a local endpoint: fixed dummy credentials, so nothing reads ~/.aws. */
-export function createLocalDynamoClient(endpoint: string): DynamoDBClient {
+
+export function createLocalDynamoClient(
+  endpoint: string,
+  requestTimeoutMs: number = LOCAL_REQUEST_TIMEOUT_MS,
+): DynamoDBClient {
   return new DynamoDBClient({
     endpoint,
     region: 'local',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     maxAttempts: 5,
+    // The SDK waits forever by default; a request dynalite never answers would hold a queue batch (and idle()).
+    // Without throwOnRequestTimeout the handler only logs a warning and keeps waiting.
+    requestHandler: { requestTimeout: requestTimeoutMs, throwOnRequestTimeout: true },
   });
 }
