@@ -26,6 +26,11 @@ export interface JwtApiAuthConfig {
   readonly readValues: readonly string[];
   /** How the MTA's enforcement route is authorized: `iam` (default, the MTA signs with its role) or `jwt`. */
   readonly enforcementAuth: 'iam' | 'jwt';
+  /**
+   * Scopes of which a token must carry one on every JWT route (API Gateway's `authorizationScopes`); empty = none.
+   * Requiring a scope refuses ID tokens, which carry none, where access tokens are meant (AWS's advice).
+   */
+  readonly requiredScopes: readonly string[];
 }
 
 /** The API's authorization, as configured. */
@@ -47,6 +52,7 @@ const FIELDS = [
   'manageValues',
   'readValues',
   'enforcementAuth',
+  'requiredScopes',
 ] as const;
 /** Claim names: printable ASCII without spaces (covers `cognito:groups` and URL-namespaced claims). */
 const CLAIM_NAME = /^[\x21-\x7e]{1,256}$/;
@@ -88,6 +94,7 @@ export function readApiAuth(raw: unknown, fail: (problem: string) => never): Api
     manageValues: values(object, 'manageValues', fail),
     readValues,
     enforcementAuth: enforcementAuth(object['enforcementAuth'], fail),
+    requiredScopes: values(object, 'requiredScopes', fail),
   };
 }
 
@@ -138,7 +145,7 @@ function claimName(
 
 function values(
   object: Record<string, unknown>,
-  field: 'manageValues' | 'readValues',
+  field: 'manageValues' | 'readValues' | 'requiredScopes',
   fail: (problem: string) => never,
 ): string[] {
   const items = stringList(object[field], field, fail);

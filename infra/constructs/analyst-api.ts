@@ -95,6 +95,9 @@ export class AnalystApi extends Construct {
         : iam;
     const enforcementAuthorizer =
       auth.type === 'jwt' && auth.enforcementAuth === 'jwt' ? analystAuthorizer : iam;
+    const scopes =
+      auth.type === 'jwt' && auth.requiredScopes.length > 0 ? [...auth.requiredScopes] : undefined;
+    const jwtScopes = scopes === undefined ? {} : { authorizationScopes: scopes };
     this.api = new HttpApi(this, 'HttpApi', {
       description: 'abuse-intake analyst and enforcement API',
       defaultAuthorizer: analystAuthorizer,
@@ -116,9 +119,10 @@ export class AnalystApi extends Construct {
       methods: [HttpMethod.GET],
       integration,
       authorizer: enforcementAuthorizer,
+      ...(enforcementAuthorizer === analystAuthorizer ? jwtScopes : {}),
     });
-    this.api.addRoutes({ path: '/health', methods: [HttpMethod.GET], integration });
-    this.api.addRoutes({ path: '/v1/{proxy+}', methods: [HttpMethod.ANY], integration });
+    this.api.addRoutes({ path: '/health', methods: [HttpMethod.GET], integration, ...jwtScopes });
+    this.api.addRoutes({ path: '/v1/{proxy+}', methods: [HttpMethod.ANY], integration, ...jwtScopes });
     new CfnOutput(this, 'ApiUrl', {
       value: this.api.apiEndpoint,
       description:

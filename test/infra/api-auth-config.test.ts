@@ -29,6 +29,7 @@ describe('context apiAuth', () => {
       manageValues: [],
       readValues: ['abuse-analysts'],
       enforcementAuth: 'iam',
+      requiredScopes: [],
     });
   });
 
@@ -41,6 +42,7 @@ describe('context apiAuth', () => {
         manageValues: ['abuse-leads'],
         readValues: 'abuse-analysts,abuse-oncall',
         enforcementAuth: 'jwt',
+        requiredScopes: 'abuse-intake/api',
       }),
     );
     expect(read({ apiAuth: text }).apiAuth).toEqual({
@@ -52,6 +54,7 @@ describe('context apiAuth', () => {
       manageValues: ['abuse-leads'],
       readValues: ['abuse-analysts', 'abuse-oncall'],
       enforcementAuth: 'jwt',
+      requiredScopes: ['abuse-intake/api'],
     });
   });
 
@@ -76,6 +79,7 @@ describe('context apiAuth', () => {
       /field "manageValues": "abuse leads" cannot/,
     ],
     ['a role claim with a space', jwt({ roleClaim: 'my groups' }), /field "roleClaim" must be a claim name/],
+    ['a scope with a space', jwt({ requiredScopes: ['a b'] }), /field "requiredScopes": "a b" cannot/],
     ['an unknown enforcement auth', jwt({ enforcementAuth: 'none' }), /field "enforcementAuth" must be/],
     ['IAM with other fields', { type: 'iam', issuer: COGNITO_ISSUER }, /give no other field/],
   ])('refuses %s with an AppConfigError naming apiAuth and the field', (_, value, message) => {

@@ -78,6 +78,24 @@ describe('AnalystApi authorization choices', () => {
     expect(Object.values(authorizationByRoute(synthesized))).toEqual(['JWT', 'JWT', 'JWT']);
   });
 
+  it('requires one of the configured scopes on every JWT route, refusing ID tokens, and none on IAM routes', () => {
+    const scopesByRoute = (apiAuth: object) =>
+      Object.fromEntries(
+        routesOf(synthApp({ apiAuth })).map((route) => [route['RouteKey'], route['AuthorizationScopes']]),
+      );
+    expect(scopesByRoute({ ...JWT_AUTH, requiredScopes: ['abuse-intake/api'] })).toEqual({
+      'GET /v1/tenants/{tenantId}/sending-status': undefined,
+      'GET /health': ['abuse-intake/api'],
+      'ANY /v1/{proxy+}': ['abuse-intake/api'],
+    });
+    expect(
+      Object.values(
+        scopesByRoute({ ...JWT_AUTH, requiredScopes: ['abuse-intake/api'], enforcementAuth: 'jwt' }),
+      ),
+    ).toEqual([['abuse-intake/api'], ['abuse-intake/api'], ['abuse-intake/api']]);
+    expect(Object.values(scopesByRoute(JWT_AUTH))).toEqual([undefined, undefined, undefined]);
+  });
+
   it('keeps IAM on every route and no authorizer resource by default', () => {
     const synthesized = synthApp();
     synthesized.pipeline.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 0);
