@@ -145,6 +145,14 @@ async function toResult(response: ApiResponse): Promise<APIGatewayProxyStructure
     body = chunks.join('');
   } else if (response.text !== undefined) {
     body = response.text;
+  } else if (response.bytes !== undefined) {
+    // API Gateway decodes a base64 body back to the exact bytes (payload format 2.0).
+    return {
+      statusCode: response.status,
+      headers,
+      body: Buffer.from(response.bytes).toString('base64'),
+      isBase64Encoded: true,
+    };
   } else if (response.body !== undefined) {
     body = JSON.stringify(response.body);
     headers['content-type'] ??= 'application/json; charset=utf-8';

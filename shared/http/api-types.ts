@@ -24,14 +24,16 @@ export interface ApiRequest {
 }
 
 /**
- * One response. Exactly one of `body` (serialised as JSON), `text` (sent as is) or `stream` (chunks written in
- * order, for exports) is set; `headers` carry content type and security headers.
+ * One response. Exactly one of `body` (serialised as JSON), `text` (sent as is), `bytes` (sent byte for byte:
+ * raw mail) or `stream` (chunks written in order, for exports) is set; `headers` carry content type and security
+ * headers.
  */
 export interface ApiResponse {
   readonly status: number;
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: unknown;
   readonly text?: string;
+  readonly bytes?: Uint8Array;
   readonly stream?: AsyncIterable<string>;
 }
 

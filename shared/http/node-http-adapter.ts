@@ -36,7 +36,7 @@ export async function toApiRequest(request: IncomingMessage): Promise<ApiRequest
   return { method, path: url.pathname, query, headers, body };
 }
 
-/** Writes an ApiResponse (JSON body, text or stream) to a node:http response. */
+/** Writes an ApiResponse (JSON body, text, bytes or stream) to a node:http response. */
 export async function writeApiResponse(response: ServerResponse, result: ApiResponse): Promise<void> {
   response.statusCode = result.status;
   for (const [name, value] of Object.entries(result.headers ?? {})) response.setHeader(name, value);
@@ -50,6 +50,10 @@ export async function writeApiResponse(response: ServerResponse, result: ApiResp
   }
   if (result.text !== undefined) {
     response.end(result.text);
+    return;
+  }
+  if (result.bytes !== undefined) {
+    response.end(result.bytes);
     return;
   }
   if (result.body !== undefined) {

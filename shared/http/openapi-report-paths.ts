@@ -31,7 +31,7 @@ export const REPORT_PATHS: Readonly<Record<string, Readonly<Record<string, Opera
       'reports',
       {
         '200': {
-          description: 'text/plain attachment',
+          description: 'text/plain attachment: the mail byte for byte as received (no charset claimed)',
           content: { 'text/plain': { schema: { type: 'string' } } },
         },
       },
@@ -67,7 +67,7 @@ export const REPORT_PATHS: Readonly<Record<string, Readonly<Record<string, Opera
       'reports',
       {
         '200': {
-          description: 'text/plain attachment',
+          description: 'text/plain attachment: the mail byte for byte as received (no charset claimed)',
           content: { 'text/plain': { schema: { type: 'string' } } },
         },
       },

@@ -188,7 +188,7 @@ describe('reports', () => {
   it('serves raw mail as a text/plain attachment that browsers will not sniff', async () => {
     const response = await read(`/v1/reports/${server.ids.hostileReport}/raw`);
     expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(response.headers.get('content-type')).toBe('text/plain');
     expect(response.headers.get('content-disposition')).toMatch(
       /^attachment; filename="initech-hostile\.eml\.txt"$/,
     );

@@ -4,6 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiRequest } from '../../shared/http/api-types.ts';
 import { createRequestListener, MAX_API_BODY_BYTES } from '../../shared/http/node-http-adapter.ts';
 
+/** ISO-8859-1, not UTF-8: bytes a text round trip would replace with U+FFFD. */
+const EIGHT_BIT_MAIL = Buffer.from('Subject: Gr\xfc\xdfe\r\n\r\nCaf\xe9\r\n', 'latin1');
+
 let server: Server;
 let url: string;
 const seen: ApiRequest[] = [];
@@ -22,6 +25,7 @@ beforeAll(async () => {
             })(),
           };
         }
+        if (request.path === '/v1/bytes') return { status: 200, bytes: EIGHT_BIT_MAIL };
         return { status: 200, body: { ok: true } };
       },
       staticFiles: async (path) => (path === '/' ? { status: 200, text: 'index' } : undefined),
@@ -48,6 +52,11 @@ describe('createRequestListener', () => {
 
   it('writes a streamed response chunk by chunk', async () => {
     expect(await (await fetch(`${url}/v1/stream`)).text()).toBe('line 0\nline 1\nline 2\n');
+  });
+
+  it('writes bytes exactly as given', async () => {
+    const body = Buffer.from(await (await fetch(`${url}/v1/bytes`)).arrayBuffer());
+    expect(body).toEqual(EIGHT_BIT_MAIL);
   });
 
   it('refuses a request body over the limit with 413', async () => {

@@ -15,6 +15,9 @@ import { createPrincipalAuthenticator } from '../../../shared/http/auth/principa
 import { createApi } from '../../../shared/http/create-api.ts';
 import { collectLog } from '../sqs-events.ts';
 
+/** Subject and body in ISO-8859-1, not UTF-8: bytes a text round trip would replace with U+FFFD. */
+const EIGHT_BIT_MAIL = Buffer.from('Subject: Gr\xfc\xdfe\r\n\r\nCaf\xe9\r\n', 'latin1');
+
 const ANALYST_ARN = 'arn:aws:sts::123456789012:assumed-role/AbuseAnalysts/alice';
 
 /** A payload format 2.0 event as API Gateway HTTP API sends it with the IAM authorizer. */
@@ -90,12 +93,13 @@ describe('API Lambda adapter', () => {
     expect(request.principal).toBeUndefined();
   });
 
-  it('serialises JSON bodies, passes text through and collects streamed exports', async () => {
+  it('serialises JSON bodies, passes text through, base64-encodes bytes and collects streamed exports', async () => {
     const log = collectLog();
     const responses: Record<string, () => Promise<import('../../../shared/http/api-types.ts').ApiResponse>> =
       {
         '/json': async () => ({ status: 200, body: { ok: true } }),
         '/text': async () => ({ status: 200, headers: { 'content-type': 'text/plain' }, text: 'plain' }),
+        '/bytes': async () => ({ status: 200, bytes: EIGHT_BIT_MAIL }),
         '/stream': async () => ({
           status: 200,
           headers: { 'content-type': 'text/csv' },
@@ -115,6 +119,11 @@ describe('API Lambda adapter', () => {
       body: '{"ok":true}',
     });
     expect(await handler(httpEvent('GET', '/text'))).toMatchObject({ statusCode: 200, body: 'plain' });
+    const bytes = await handler(httpEvent('GET', '/bytes'));
+    expect(bytes).toMatchObject({ statusCode: 200, isBase64Encoded: true });
+    expect(Buffer.from(String((bytes as { body?: string }).body), 'base64')).toEqual(
+      Buffer.from(EIGHT_BIT_MAIL),
+    );
     expect(await handler(httpEvent('GET', '/stream'))).toMatchObject({ statusCode: 200, body: 'a,b\n1,2\n' });
     expect(await handler(httpEvent('GET', '/missing'))).toEqual({ statusCode: 404, headers: {} });
   });
