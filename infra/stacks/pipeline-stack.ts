@@ -86,6 +86,11 @@ export class PipelineStack extends Stack {
       });
     }
     new CfnOutput(this, 'ReceiptRuleSetName', { value: this.intake.ruleSet.receiptRuleSetName });
+    new CfnOutput(this, 'IntakeQueueUrl', {
+      value: this.intake.queue.queueUrl,
+      description:
+        'Intake queue; `abuse-intake aws-reprocess --queue-url` sends stored raw mail through it again',
+    });
     new CfnOutput(this, 'MxRecord', {
       value: `${config.domain}. MX 10 inbound-smtp.${this.region}.amazonaws.com.`,
       description: 'Publish this MX record so mail to the reporting addresses reaches SES',

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerAttributeCommand } from './attribute.ts';
+import { registerAwsReprocess } from './aws-reprocess.ts';
 import { registerAwsTenantsCommand } from './aws-tenants.ts';
 import { registerCheckCommand } from './check.ts';
 import { registerDlq } from './dlq.ts';
@@ -37,4 +38,5 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerLiftCommand,
   registerPolicyCommand,
   registerAwsTenantsCommand,
+  registerAwsReprocess,
 ];
