@@ -140,6 +140,18 @@ describe('abuse-intake aws-reprocess', () => {
     expect(sqs.commandCalls(SendMessageBatchCommand)[0]?.args[0].input.QueueUrl).toBe(QUEUE_URL);
   });
 
+  it('reads a range past one 500-item query page, every submission once', async () => {
+    const start = Date.UTC(2026, 9, 1);
+    const many = Array.from({ length: 520 }, (_, i) =>
+      sampleSubmission(`page-${i}`, { receivedAt: new Date(start + i * 1000).toISOString() }),
+    );
+    await records.putSubmissions?.(many);
+    const result = await run('--since', '2026-10-01', '--dry-run', '--json');
+    const summary = JSON.parse(result.out) as { selected: number; wouldSend: { submissionId: string }[] };
+    expect(summary.selected).toBe(520);
+    expect(new Set(summary.wouldSend.map((target) => target.submissionId)).size).toBe(520);
+  });
+
   it('refuses to run without ids, --since or --all, and sends nothing', async () => {
     await seed(['any', '2026-11-10T00:00:00.000Z']);
     const result = await run('--queue-url', QUEUE_URL);
