@@ -2,7 +2,9 @@
  * Which stored raw mail `aws-reprocess` sends through intake again, with each submission's original received
  * time: named ids from their submission records (GetItem in batches), or every submission received in a range
  * through the byStatus index (a key-condition Query per partition, never a Scan). An id without a record (raw mail
- * never processed) falls back to the S3 object's LastModified, which is when SES stored it.
+ * never processed) falls back to the S3 object's LastModified, which is when SES stored it. Records past their
+ * `expiresAt` are left out: DynamoDB's TTL deletes them up to days late, and their raw mail may already be gone,
+ * which would send the message to the dead-letter queue.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
@@ -18,6 +20,8 @@ export interface ReprocessSelection {
   readonly ids?: readonly string[];
   readonly since?: string;
   readonly until?: string;
+  /** Now, in epoch seconds: records whose `expiresAt` is not after it are expired. */
+  readonly nowSeconds: number;
 }
 
 /** A chosen id that cannot be sent, with the reason. */
@@ -26,10 +30,11 @@ export interface SkippedSubmission {
   readonly reason: string;
 }
 
-/** The selection's outcome: targets oldest first, and ids that could not be resolved. */
+/** The selection's outcome: targets oldest first, ids that could not be resolved, expired records' ids. */
 export interface SelectedTargets {
   readonly targets: ReprocessTarget[];
   readonly skipped: SkippedSubmission[];
+  readonly expired: string[];
 }
 
 /** The clients and names selection reads; clients are built by the caller. */
@@ -60,23 +65,40 @@ export async function selectReprocessTargets(
 ): Promise<SelectedTargets> {
   const found =
     selection.ids === undefined
-      ? { targets: await submissionsInRange(sources, selection), skipped: [] }
+      ? { records: await submissionsInRange(sources, selection), fromS3: [], skipped: [] }
       : await submissionsByIds(sources, [...new Set(selection.ids)]);
-  const targets = found.targets.filter((target) =>
-    receivedInRange(target.receivedAt, selection.since, selection.until),
-  );
-  return { targets: targets.sort(byReceivedAt), skipped: found.skipped };
+  const expired: string[] = [];
+  const targets = [...found.fromS3];
+  for (const record of found.records) {
+    if (!receivedInRange(record.receivedAt, selection.since, selection.until)) continue;
+    if (record.expiresAt <= selection.nowSeconds) expired.push(record.submissionId);
+    else targets.push(fromRecord(record));
+  }
+  return {
+    targets: targets
+      .filter((target) => receivedInRange(target.receivedAt, selection.since, selection.until))
+      .sort(byReceivedAt),
+    skipped: found.skipped,
+    expired,
+  };
+}
+
+/** What the two ways of selecting find: records, ids dated by S3 alone, and ids that are nowhere. */
+interface Found {
+  readonly records: SubmissionRecord[];
+  readonly fromS3: ReprocessTarget[];
+  readonly skipped: SkippedSubmission[];
 }
 
 /** Every submission, processed or unusable, whose receivedSk lies in the range (all shards of byStatus). */
 async function submissionsInRange(
   sources: SelectionSources,
   range: ReprocessSelection,
-): Promise<ReprocessTarget[]> {
+): Promise<SubmissionRecord[]> {
   const partitions = SUBMISSION_STATUSES.flatMap((status) =>
     shardedValues(status).map((value) => ({ index: SUBMISSION_STATUS_INDEX, value })),
   );
-  const targets: ReprocessTarget[] = [];
+  const records: SubmissionRecord[] = [];
   let cursor: string | undefined;
   do {
     const page = await queryNewestFirst(sources.dynamodb, sources.reportsTable, partitions, {
@@ -85,34 +107,29 @@ async function submissionsInRange(
       limit: MAX_PAGE_SIZE,
       ...(cursor === undefined ? {} : { cursor }),
     });
-    targets.push(...page.items.map((item) => fromRecord(recordOf<SubmissionRecord>(item))));
+    records.push(...page.items.map((item) => recordOf<SubmissionRecord>(item)));
     cursor = page.cursor;
   } while (cursor !== undefined);
-  return targets;
+  return records;
 }
 
-async function submissionsByIds(sources: SelectionSources, ids: readonly string[]): Promise<SelectedTargets> {
+async function submissionsByIds(sources: SelectionSources, ids: readonly string[]): Promise<Found> {
   const store = createDynamoRecordStore({ client: sources.dynamodb, tableName: sources.reportsTable });
   const records = store.getSubmissions
     ? await store.getSubmissions(ids)
     : (await Promise.all(ids.map((id) => store.getSubmission(id)))).filter((r) => r !== undefined);
-  const byId = new Map(records.map((record) => [record.submissionId, record]));
-  const targets: ReprocessTarget[] = [];
+  const known = new Set(records.map((record) => record.submissionId));
+  const fromS3: ReprocessTarget[] = [];
   const skipped: SkippedSubmission[] = [];
-  for (const id of ids) {
-    const record = byId.get(id);
-    if (record !== undefined) {
-      targets.push(fromRecord(record));
-      continue;
-    }
+  for (const id of ids.filter((id) => !known.has(id))) {
     const stored = await lastModified(sources, id);
     if (typeof stored === 'string') {
-      targets.push({ submissionId: id, receivedAt: stored, receivedAtFrom: 's3-last-modified' });
+      fromS3.push({ submissionId: id, receivedAt: stored, receivedAtFrom: 's3-last-modified' });
     } else {
       skipped.push({ submissionId: id, reason: stored.reason });
     }
   }
-  return { targets, skipped };
+  return { records, fromS3, skipped };
 }
 
 /** The object's LastModified (ISO 8601), or why there is none to use. */

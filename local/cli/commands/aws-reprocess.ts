@@ -9,7 +9,11 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { type Command, Option } from 'commander';
 import { normaliseTimeBound, type ReprocessTarget, reprocessMessages } from '../aws/reprocess-messages.ts';
-import { type SkippedSubmission, selectReprocessTargets } from '../aws/reprocess-selection.ts';
+import {
+  type ReprocessSelection,
+  type SkippedSubmission,
+  selectReprocessTargets,
+} from '../aws/reprocess-selection.ts';
 import { type FailedMessage, sendReprocessMessages } from '../aws/reprocess-sender.ts';
 
 /**
@@ -37,6 +41,8 @@ interface AwsReprocessSummary {
   readonly selected: number;
   /** Submissions without a record, whose received time is the S3 object's LastModified. */
   readonly receivedAtFromS3: string[];
+  /** Records past their expiresAt (awaiting TTL deletion), not sent: their raw mail may be gone. */
+  readonly expired: string[];
   readonly sent: number;
   readonly failed: (FailedMessage | SkippedSubmission)[];
   /** With --dry-run: what would be sent. */
@@ -87,6 +93,7 @@ export function registerAwsReprocess(program: Command): void {
           ...(ids.length > 0 ? { ids } : {}),
           ...(since === undefined ? {} : { since }),
           ...(until === undefined ? {} : { until }),
+          nowSeconds: Math.floor(Date.now() / 1000),
         }),
       );
       process.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
@@ -123,17 +130,17 @@ async function withClients<T>(
 async function reprocess(
   clients: Clients,
   options: AwsReprocessOptions,
-  selection: { ids?: string[]; since?: string; until?: string },
+  selection: ReprocessSelection,
 ): Promise<AwsReprocessSummary> {
   const rawMail = { bucket: options.bucket, prefix: RAW_MAIL_PREFIX };
-  const { targets, skipped } = await selectReprocessTargets(
+  const { targets, skipped, expired } = await selectReprocessTargets(
     { dynamodb: clients.dynamodb, reportsTable: options.reportsTable, s3: clients.s3, rawMail },
     selection,
   );
   const receivedAtFromS3 = targets
     .filter((target) => target.receivedAtFrom === 's3-last-modified')
     .map((target) => target.submissionId);
-  const base = { selected: targets.length, receivedAtFromS3 };
+  const base = { selected: targets.length, receivedAtFromS3, expired };
   if (options.dryRun || options.queueUrl === undefined) {
     return { dryRun: true, ...base, sent: 0, failed: skipped, wouldSend: targets };
   }
@@ -165,6 +172,11 @@ function formatSummary(summary: AwsReprocessSummary): string {
     lines.push(
       `${summary.receivedAtFromS3.length} without a submission record: received time is the S3 object's ` +
         `LastModified (${summary.receivedAtFromS3.join(', ')})`,
+    );
+  }
+  if (summary.expired.length > 0) {
+    lines.push(
+      `${summary.expired.length} past retention, not sent (raw mail may be gone): ${summary.expired.join(', ')}`,
     );
   }
   for (const failure of summary.failed) lines.push(`  failed ${failure.submissionId}: ${failure.reason}`);

@@ -152,6 +152,19 @@ describe('abuse-intake aws-reprocess', () => {
     expect(new Set(summary.wouldSend.map((target) => target.submissionId)).size).toBe(520);
   });
 
+  it('leaves out records past their expiresAt, whose raw mail may be gone, and names them', async () => {
+    await seed(['fresh', '2026-11-10T01:00:00.000Z']);
+    await records.putSubmission(
+      sampleSubmission('stale', { receivedAt: '2026-11-10T02:00:00.000Z', expiresAt: 1_700_000_000 }),
+    );
+    const result = await run('--since', '2026-11-10', '--queue-url', QUEUE_URL);
+    expect(result.code).toBe(0);
+    expect(result.out).toBe(
+      'selected 1, sent 1, failed 0\n1 past retention, not sent (raw mail may be gone): stale\n',
+    );
+    expect(sentObjects().map((object) => object.key)).toEqual(['raw/fresh']);
+  });
+
   it('refuses to run without ids, --since or --all, and sends nothing', async () => {
     await seed(['any', '2026-11-10T00:00:00.000Z']);
     const result = await run('--queue-url', QUEUE_URL);
