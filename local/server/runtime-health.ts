@@ -53,7 +53,8 @@ export function createHealthTracker(
     snapshot: async (depth, details) => {
       const total = await storedSubmissions();
       return {
-        status: 'ok',
+        // As on AWS: a dead letter is a submission no worker could finish; monitoring should see it (503).
+        status: depth.dead > 0 ? 'degraded' : 'ok',
         queueDepth: depth.ready + depth.inflight,
         deadLetters: depth.dead,
         ...(lastError ? { lastError: `${lastError.at} ${lastError.message}` } : {}),

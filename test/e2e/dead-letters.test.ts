@@ -50,7 +50,8 @@ describe('dead letters', () => {
     expect(dead.map((entry) => [entry.id, entry.attempts])).toEqual([[poison, 3]]);
     expect(dead[0]?.lastError).toContain('worker bug');
     const health = await apiGet(test, '/health', false);
-    expect(health.body).toMatchObject({ deadLetters: 1 });
+    expect(health.status).toBe(503);
+    expect(health.body).toMatchObject({ status: 'degraded', deadLetters: 1 });
     expect(String(health.body['lastError'])).toContain('worker bug');
   });
 
@@ -81,7 +82,7 @@ describe('dead letters', () => {
       status: 'processed',
     });
     const health = await apiGet(test, '/health', false);
-    expect(health.body).toMatchObject({ deadLetters: 0, queueDepth: 0 });
+    expect(health.body).toMatchObject({ status: 'ok', deadLetters: 0, queueDepth: 0 });
     const submissions = await test.server.services.records.listSubmissions({ limit: 10 });
     expect(submissions.items).toHaveLength(2);
   });

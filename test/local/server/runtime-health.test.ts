@@ -45,4 +45,10 @@ describe('createHealthTracker', () => {
     await health.snapshot(depth, {});
     expect(records.pagesRead).toBe(2 * pages);
   });
+
+  it('is degraded while dead letters wait, ok again once they are replayed', async () => {
+    const health = createHealthTracker();
+    expect((await health.snapshot({ ready: 0, inflight: 0, dead: 2 }, {})).status).toBe('degraded');
+    expect((await health.snapshot(depth, {})).status).toBe('ok');
+  });
 });
