@@ -1,3 +1,4 @@
+import { nearestName } from '../../shared/core/spelling/nearest-name.ts';
 import { LocalConfigError } from './local-config-error.ts';
 
 /** Roles of the analyst API (issue 8): `read` sees, `manage` may also lift, change policy and replay. */
@@ -40,29 +41,11 @@ export function checkKnownFields(
 ): void {
   for (const field of Object.keys(document)) {
     if (known.includes(field)) continue;
-    const nearest = [...known].sort((a, b) => editDistance(field, a) - editDistance(field, b))[0];
+    const nearest = nearestName(field, known);
     const hint =
-      nearest !== undefined && editDistance(field, nearest) <= Math.max(2, nearest.length / 3)
-        ? `did you mean "${path}${nearest}"?`
-        : `known fields: ${known.join(', ')}`;
+      nearest !== undefined ? `did you mean "${path}${nearest}"?` : `known fields: ${known.join(', ')}`;
     throw new LocalConfigError(`unknown field "${path}${field}": ${hint}`);
   }
-}
-
-/** Levenshtein distance, case-insensitive (a swapped or missing letter counts 1 or 2). */
-function editDistance(a: string, b: string): number {
-  const x = a.toLowerCase();
-  const y = b.toLowerCase();
-  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= y.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (x[i - 1] === y[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[y.length] ?? 0;
 }
 
 /** A required non-empty string. */

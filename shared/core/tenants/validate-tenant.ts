@@ -1,4 +1,5 @@
 import type { AcceptedDomain, Tenant } from '../model/index.ts';
+import { nearestName } from '../spelling/nearest-name.ts';
 import { networkAddress, parseIpRange } from './ip-in-range.ts';
 import { normalizeDomain } from './normalize-domain.ts';
 import { TenantValidationError } from './tenant-validation-error.ts';
@@ -7,6 +8,17 @@ import { validatePolicyOverrides } from './validate-policy-overrides.ts';
 /** Tenant ids become DynamoDB key parts and CLI arguments: keep them short and free of separators. */
 const TENANT_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 const MAX_NAME_LENGTH = 200;
+/** Every field a tenant entry may carry; a misspelt one (`dedicatedIp`) would otherwise drop its value silently. */
+const TENANT_FIELDS = [
+  'tenantId',
+  'name',
+  'acceptedDomains',
+  'dedicatedIps',
+  'adminContact',
+  'policy',
+  'createdAt',
+  'updatedAt',
+] as const;
 /** A deliberately plain addr-spec check: one @, no spaces, a valid domain (RFC 5321 §4.1.2 is looser). */
 const LOCAL_PART = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}$/;
 
@@ -17,6 +29,16 @@ const LOCAL_PART = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}$/;
  */
 export function validateTenant(input: unknown, now: string, existing?: Tenant): Tenant {
   const record = asRecord(input, 'tenant', 'expected an object with tenantId, name and acceptedDomains');
+  for (const field of Object.keys(record)) {
+    if ((TENANT_FIELDS as readonly string[]).includes(field)) continue;
+    const nearest = nearestName(field, TENANT_FIELDS);
+    fail(
+      field,
+      nearest
+        ? `unknown field; did you mean "${nearest}"?`
+        : `unknown field; known: ${TENANT_FIELDS.join(', ')}`,
+    );
+  }
   const tenantId = requireString(record, 'tenantId');
   if (!TENANT_ID.test(tenantId)) {
     fail(

@@ -47,6 +47,17 @@ describe('validateTenant', () => {
     });
   });
 
+  it('refuses a misspelt field instead of dropping its value, naming the field it resembles', () => {
+    const base = { tenantId: 't9', name: 'T9', acceptedDomains: ['t9.example'] };
+    const typo = errorOf({ ...base, dedicatedIp: ['192.0.2.1'] });
+    expect([typo.field, typo.message]).toEqual([
+      'dedicatedIp',
+      expect.stringContaining('did you mean "dedicatedIps"?'),
+    ]);
+    expect(errorOf({ ...base, polcy: { restrictThreshold: 5 } }).message).toContain('did you mean "policy"?');
+    expect(errorOf({ ...base, colour: 'red' }).message).toContain('known: tenantId, name');
+  });
+
   it('suggests the network when a range has host bits set', () => {
     expect(errorOf({ tenantId: 'a', name: 'x', dedicatedIps: ['192.0.2.77/26'] }).message).toBe(
       'dedicatedIps[0]: 192.0.2.77/26 has host bits set; write 192.0.2.64/26',
