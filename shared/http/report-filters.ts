@@ -55,6 +55,10 @@ export function parseReportFilters(
   if (!from.ok) return from;
   const to = parseInstant('to', query['to']);
   if (!to.ok) return to;
+  if (from.value !== undefined && to.value !== undefined && from.value > to.value) {
+    // A date alone means its midnight UTC: "--to 2026-11-24" ends where that day begins.
+    return { ok: false, reason: `from (${from.value}) is after to (${to.value}); nothing could match.` };
+  }
   const attribution = clean(query['attribution'], true);
   if (attribution !== undefined && attribution !== 'attributed' && attribution !== 'unattributed') {
     return { ok: false, reason: 'attribution must be "attributed" or "unattributed".' };

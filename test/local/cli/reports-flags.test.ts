@@ -10,6 +10,12 @@ describe('reports and submissions flags', () => {
     expect(() => reportFiltersOf({ from: 'last week' })).toThrow(/^--from must be an ISO 8601 time/);
   });
 
+  it('refuses --from after --to instead of passing an empty range to DynamoDB', () => {
+    expect(() => reportFiltersOf({ from: '2026-11-25', to: '2026-11-24' })).toThrow(
+      /--from \(2026-11-25T00:00:00\.000Z\) is after to \(2026-11-24T00:00:00\.000Z\)/,
+    );
+  });
+
   it('shows the default of submissions list --limit once in its help', () => {
     const submissions = createProgram().commands.find((command) => command.name() === 'submissions');
     const list = submissions?.commands.find((command) => command.name() === 'list');
