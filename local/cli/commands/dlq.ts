@@ -64,6 +64,8 @@ export function registerDlq(program: Command): void {
     .argument('[ids...]', 'submission ids (default: all)')
     .action(async (ids: string[], options: DataDirOptions) => {
       const { queue, dataDir } = await openQueueOf(options);
+      const dead = new Set((await queue.listDead()).map((entry) => entry.id));
+      const unknown = ids.filter((id) => !dead.has(id));
       const replayed = await queue.replayDead(ids.length > 0 ? ids : undefined);
       const server = readServerInfo(dataDir);
       process.stdout.write(
@@ -73,6 +75,9 @@ export function registerDlq(program: Command): void {
             : 'they run at the next `abuse-intake serve`'
         }\n`,
       );
+      if (unknown.length > 0) {
+        process.stderr.write(`not among the dead letters (see \`dlq list\`): ${unknown.join(', ')}\n`);
+      }
       if (ids.length > 0 && replayed < ids.length) process.exitCode = 1;
     });
 }
