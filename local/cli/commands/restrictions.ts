@@ -60,8 +60,9 @@ export function registerRestrictionsCommand(program: Command): void {
   const group = program.command('restrictions').description('tenants under restriction (5.7.705, 5.7.750)');
   withDataDirOptions(
     group
-      .command('list')
-      .description('list tenants with a restriction in force')
+      // The default, so `abuse-intake restrictions [--data-dir …]` lists them too.
+      .command('list', { isDefault: true })
+      .description('list tenants with a restriction in force (the default)')
       .option('--json', 'print JSON'),
   ).action(async (options: DataDirOptions & { json?: boolean }) => {
     const text = await withLocalServices(options, (services) =>

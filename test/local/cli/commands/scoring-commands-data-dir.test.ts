@@ -96,5 +96,7 @@ describe('scoring commands on a data directory', () => {
     expect((await run(['restrictions', 'list', '--data-dir', dataDir])).out).toBe(
       'no tenant is restricted\n',
     );
+    // list is the default subcommand
+    expect((await run(['restrictions', '--data-dir', dataDir])).out).toBe('no tenant is restricted\n');
   });
 });
