@@ -224,6 +224,9 @@ describe('search', () => {
     expect(bare.json.reports.map((r: { reportId: string }) => r.reportId)).toEqual([
       server.ids.hostileReport,
     ]);
+    // Found as a Message-ID typed without brackets, and labelled so (not as a sender address).
+    expect(bare.json.kind).toBe('message-id');
+    expect((await read('/v1/search?q=ceo%40acme.example')).json.kind).toBe('address');
     const prefix = await read('/v1/search?q=192.0.2');
     expect(prefix.json).toMatchObject({ kind: 'ip-prefix', reports: [] });
     expect(prefix.json.note).toMatch(/^192\.0\.2 is not a full IP address: .*192\.0\.2\.1/);

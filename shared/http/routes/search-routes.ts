@@ -67,11 +67,13 @@ export function searchRoutes(deps: ApiDeps): Route[] {
           });
         }
         let effective = filters;
+        let searchedAs = kind;
         let page = await searchReports(analyst.records, filters, { limit: SEARCH_PAGE }, now);
         // An address-shaped query may be a Message-ID typed without its angle brackets.
         if (kind === 'address' && page.items.length === 0) {
           effective = { messageId: q };
           page = await searchReports(analyst.records, effective, { limit: SEARCH_PAGE }, now);
+          if (page.items.length > 0) searchedAs = 'message-id';
         }
         const owners =
           kind === 'domain'
@@ -80,7 +82,7 @@ export function searchRoutes(deps: ApiDeps): Route[] {
               ? await analyst.tenants.findTenantsByIp(filters.sourceIp)
               : [];
         return jsonResponse(200, {
-          kind,
+          kind: searchedAs,
           filters: effective,
           tenants: owners.flatMap((tenant) =>
             tenant ? [{ tenantId: tenant.tenantId, name: tenant.name }] : [],
