@@ -1,3 +1,7 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ApiToken } from '../config/local-config.ts';
+import { API_TOKEN_FILE } from './api-token-file.ts';
 import type { RunningServer } from './start-server.ts';
 
 /** An RFC 5965 report shipped with the repository, for a first try. */
@@ -21,7 +25,7 @@ export function formatBanner(server: RunningServer, options: { readonly demo?: b
     `  Data       ${config.dataDir}${config.source ? `   (config: ${config.source})` : ''}`,
     ...(server.generatedToken
       ? [`  API token  ${server.generatedToken.token}   (manage role; kept in ${config.dataDir}/api-token)`]
-      : []),
+      : [configuredTokensLine(config.tokens, config.dataDir)]),
     '',
     ...(options.demo
       ? ['Send a first report:']
@@ -40,4 +44,16 @@ export function formatBanner(server: RunningServer, options: { readonly demo?: b
     '',
   ];
   return lines.join('\n');
+}
+
+/**
+ * Which configured tokens are in force (names and roles, never the secrets); a token file left from a start
+ * without configured tokens is named as unused, so nobody logs in with it and wonders about the 401.
+ */
+function configuredTokensLine(tokens: readonly ApiToken[], dataDir: string): string {
+  const names = tokens.map((token) => `${token.name} (${token.role})`).join(', ');
+  const stale = existsSync(join(dataDir, API_TOKEN_FILE))
+    ? `; ${join(dataDir, API_TOKEN_FILE)} is not in use`
+    : '';
+  return `  API tokens ${names} from the configuration${stale}`;
 }
