@@ -66,6 +66,14 @@ export function reportFiltersOf(options: ReportListOptions): {
   }
   if (options.kind !== undefined && !KINDS.has(options.kind))
     throw new Error('--kind must be arf, forward or xarf');
+  // The API reads an empty parameter as "no filter" (a blank form field); on the command line it is a mistake
+  // (an unset shell variable), and listing everything instead would mislead.
+  for (const [option, flag] of Object.entries(FLAG_OF_FILTER)) {
+    const value = (options as unknown as Record<string, unknown>)[
+      option === 'attribution' ? 'status' : option
+    ];
+    if (typeof value === 'string' && value.trim() === '') throw new Error(`${flag} needs a value`);
+  }
   const parsed = parseReportFilters({
     tenant: options.tenant,
     from: options.from,

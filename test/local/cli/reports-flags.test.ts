@@ -10,6 +10,11 @@ describe('reports and submissions flags', () => {
     expect(() => reportFiltersOf({ from: 'last week' })).toThrow(/^--from must be an ISO 8601 time/);
   });
 
+  it('refuses an empty filter value instead of listing everything', () => {
+    expect(() => reportFiltersOf({ messageId: '' })).toThrow(/^--message-id needs a value$/);
+    expect(() => reportFiltersOf({ senderDomain: ' ' })).toThrow(/^--sender-domain needs a value$/);
+  });
+
   it('refuses --from after --to instead of passing an empty range to DynamoDB', () => {
     expect(() => reportFiltersOf({ from: '2026-11-25', to: '2026-11-24' })).toThrow(
       /--from \(2026-11-25T00:00:00\.000Z\) is after to \(2026-11-24T00:00:00\.000Z\)/,
