@@ -74,7 +74,9 @@ export function formatSummary(summary: IngestSummary): string {
   const lines =
     summary.via === 'smtp'
       ? [
-          `queued ${summary.accepted} of ${summary.total} mails (the server processes them; see \`npx abuse-intake submissions list\`)`,
+          summary.accepted > 0
+            ? `queued ${summary.accepted} of ${summary.total} mails (the server processes them; see \`npx abuse-intake submissions list\`)`
+            : `queued none of ${summary.total} mails`,
         ]
       : [
           `accepted ${summary.accepted} of ${summary.total} mails`,

@@ -19,6 +19,14 @@ describe('ingest summary', () => {
     });
   });
 
+  it('does not promise processing when the server queued nothing', () => {
+    const summary = emptySummary(1, 'smtp');
+    summary.failed.push({ label: 'a.eml', reason: 'connect ECONNREFUSED 127.0.0.1:2525' });
+    const text = formatSummary(summary);
+    expect(text.split('\n')[0]).toBe('queued none of 1 mails');
+    expect(text).toContain('a.eml: connect ECONNREFUSED');
+  });
+
   it('names how many files a folder walk skipped and why', () => {
     const summary = emptySummary(1);
     summary.skipped = { hidden: 2, 'documentation (.md/.tsv)': 1 };
