@@ -66,15 +66,7 @@ export function reportFiltersOf(options: ReportListOptions): {
   }
   if (options.kind !== undefined && !KINDS.has(options.kind))
     throw new Error('--kind must be arf, forward or xarf');
-  // The API reads an empty parameter as "no filter" (a blank form field); on the command line it is a mistake
-  // (an unset shell variable), and listing everything instead would mislead.
-  for (const [option, flag] of Object.entries(FLAG_OF_FILTER)) {
-    const value = (options as unknown as Record<string, unknown>)[
-      option === 'attribution' ? 'status' : option
-    ];
-    if (typeof value === 'string' && value.trim() === '') throw new Error(`${flag} needs a value`);
-  }
-  const parsed = parseReportFilters({
+  const query: Record<string, string | undefined> = {
     tenant: options.tenant,
     from: options.from,
     to: options.to,
@@ -85,7 +77,14 @@ export function reportFiltersOf(options: ReportListOptions): {
     messageId: options.messageId,
     feedbackType: options.feedbackType,
     attribution: options.status,
-  });
+  };
+  // The API reads an empty parameter as "no filter" (a blank form field); on the command line it is a mistake
+  // (an unset shell variable), and listing everything instead would mislead.
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined && value.trim() === '')
+      throw new Error(`${FLAG_OF_FILTER[name] ?? name} needs a value`);
+  }
+  const parsed = parseReportFilters(query);
   if (!parsed.ok) throw new Error(flagReason(parsed.reason));
   return { filters: parsed.value, ...(options.kind ? { kind: options.kind as SubmissionKind } : {}) };
 }
