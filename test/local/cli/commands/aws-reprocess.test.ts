@@ -11,11 +11,10 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createIntakeHandler } from '../../../../functions/intake/handler.ts';
 import { parseS3Notification } from '../../../../functions/intake/s3-notification.ts';
 import { createJsonLog } from '../../../../functions/json-log.ts';
-import { main } from '../../../../local/cli/main.ts';
 import { createDynamoRecordStore } from '../../../../shared/adapters/dynamodb/record-store.ts';
 import { createDynamoTenantDirectory } from '../../../../shared/adapters/dynamodb/tenant-directory-store.ts';
 import { createS3RawMailStore } from '../../../../shared/adapters/s3/s3-raw-mail-store.ts';
@@ -27,6 +26,7 @@ import { collectLog, s3ObjectCreatedBody, sqsEvent, sqsRecord } from '../../../f
 import { createTestTables, type DynamoBackend, startDynalite } from '../../../support/dynamodb.ts';
 import { testTenant } from '../../../support/in-memory-scoring-stores.ts';
 import { buildArfReport, deliver, platformMessage, TEST_PLATFORM } from '../../../support/mail-builder.ts';
+import { runCli } from '../run-cli.ts';
 
 const BUCKET = 'raw-mail-bucket';
 const QUEUE_URL = 'https://sqs.eu-west-1.amazonaws.com/123456789012/intake';
@@ -77,28 +77,19 @@ async function seed(...submissions: [id: string, receivedAt: string, unusable?: 
 }
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => out.push(String(chunk)) > 0);
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => err.push(String(chunk)) > 0);
-  try {
-    const code = await main([
-      'aws-reprocess',
-      ...argv,
-      '--bucket',
-      BUCKET,
-      '--reports-table',
-      reportsTable,
-      '--region',
-      'eu-west-1',
-      '--endpoint',
-      backend.endpoint,
-    ]);
-    return { code, out: out.join(''), err: err.join('') };
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
+  const { code, stdout, stderr } = await runCli([
+    'aws-reprocess',
+    ...argv,
+    '--bucket',
+    BUCKET,
+    '--reports-table',
+    reportsTable,
+    '--region',
+    'eu-west-1',
+    '--endpoint',
+    backend.endpoint,
+  ]);
+  return { code, out: stdout, err: stderr };
 }
 
 /** Every message sent to the intake queue, parsed back as the intake function reads it. */

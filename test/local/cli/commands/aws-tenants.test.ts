@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withAwsTenantDirectory } from '../../../../local/cli/commands/aws-tenants.ts';
-import { main } from '../../../../local/cli/main.ts';
 import { createTestTables, type DynamoBackend, startDynalite } from '../../../support/dynamodb.ts';
+import { runCli } from '../run-cli.ts';
 
 let backend: DynamoBackend;
 let table: string;
@@ -27,25 +27,16 @@ afterAll(async () => {
 });
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => out.push(String(chunk)) > 0);
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => err.push(String(chunk)) > 0);
-  try {
-    const code = await main([
-      ...argv,
-      '--table',
-      table,
-      '--region',
-      'eu-west-1',
-      '--endpoint',
-      backend.endpoint,
-    ]);
-    return { code, out: out.join(''), err: err.join('') };
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
+  const { code, stdout, stderr } = await runCli([
+    ...argv,
+    '--table',
+    table,
+    '--region',
+    'eu-west-1',
+    '--endpoint',
+    backend.endpoint,
+  ]);
+  return { code, out: stdout, err: stderr };
 }
 
 describe('abuse-intake aws-tenants', () => {
